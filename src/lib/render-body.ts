@@ -1,0 +1,84 @@
+import type { Element, Properties } from 'hast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { State } from 'mdast-util-to-hast';
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { allowedHtml, contentComponents, type RenderContext } from '../components/content/index.ts';
+import rehypeHeadingAnchors, { type Heading } from '../plugins/rehype-heading-anchors.ts';
+import remarkContentComponents from '../plugins/remark-content-components.ts';
+import remarkSafeMdx from '../plugins/remark-safe-mdx.ts';
+
+export interface RenderedBody {
+  html: string;
+  headings: Heading[];
+  /** Problems with positions relative to the body (line 1 is the body's first line). */
+  problems: { line: number; column: number; message: string }[];
+}
+
+type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
+
+/** Renders a JSX node with the site's component of that name, or as an allowed HTML element. */
+function renderJsx(state: State, node: JsxElement): Element | undefined {
+  if (!node.name) return undefined;
+  const children = state.all(node);
+  const props = node.data?.cairnProps ?? {};
+  const component = contentComponents.get(node.name);
+  if (component) return component.render(props, children, node.data!.cairnContext!);
+  const attributes = allowedHtml.get(node.name);
+  if (!attributes) return undefined; // already reported as a problem
+  const properties: Properties = {};
+  for (const name of attributes) if (name in props) properties[name] = props[name];
+  return { type: 'element', tagName: node.name, properties, children };
+}
+
+const nothing = () => undefined;
+
+/**
+ * MDX syntax parsed by unified, never compiled or evaluated: JSX becomes the site's
+ * components (functions to hast), anything that could run code is refused. One frozen
+ * processor serves every document of a build.
+ */
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkMdx)
+  .use(remarkGfm)
+  .use(remarkSafeMdx)
+  .use(remarkContentComponents)
+  .use(remarkRehype, {
+    handlers: { mdxJsxFlowElement: renderJsx, mdxJsxTextElement: renderJsx, mdxjsEsm: nothing, mdxFlowExpression: nothing, mdxTextExpression: nothing },
+  })
+  .use(rehypeSlug)
+  .use(rehypeHeadingAnchors)
+  .use(rehypeStringify)
+  .freeze();
+
+export function renderBody(body: string, context: RenderContext): RenderedBody {
+  const file = new VFile({ value: body, data: { renderContext: context } });
+  try {
+    const tree = processor.runSync(processor.parse(file), file);
+    const problems = file.messages.filter((m) => m.fatal).map((m) => ({ line: m.line ?? 1, column: m.column ?? 1, message: m.reason }))
+      .sort((a, b) => a.line - b.line || a.column - b.column);
+    if (problems.length > 0) return { html: '', headings: [], problems };
+    return { html: processor.stringify(tree, file), headings: file.data.headings ?? [], problems: [] };
+  } catch (error) {
+    // MDX syntax errors stop the parser: report the first one, with its place.
+    const e = error as { line?: number; column?: number; reason?: string; message: string };
+    return { html: '', headings: [], problems: [{ line: e.line ?? 1, column: e.column ?? 1, message: `MDX syntax: ${mdxHint(e.reason ?? e.message)}` }] };
+  }
+}
+
+/** MDX parser messages with the fix authors most often need. */
+function mdxHint(reason: string): string {
+  if (/before name, expected a character that can start a name|Unexpected character .* before local name/.test(reason)) {
+    return `${reason.replace(/\s*\(note:.*\)$/, '')}; a bare < starts a tag in MDX: write \\< for a literal <, and [text](https://…) instead of <https://…>`;
+  }
+  if (/Could not parse expression|Unexpected end of file in expression/.test(reason)) return `${reason}; a bare { starts an expression in MDX: write \\{ for a literal brace`;
+  if (/Expected a closing tag/.test(reason)) return `${reason}; close every component, e.g. </Callout>, and self-close tags without content, e.g. <br />`;
+  return reason;
+}

@@ -1,0 +1,30 @@
+import * as z from 'zod';
+import { calendarDate, slug, visibility } from './shared.ts';
+
+/**
+ * Fields every document shares (PRODUCT.md, content model). Each collection extends this
+ * with its own `id` form and fields; objects are strict, so an unknown key is an error.
+ */
+export const documentBase = z.strictObject({
+  /** The title readers see, in sentence case. */
+  title: z.string().min(3).max(160),
+  /** One or two sentences; shown in search results, cards and unfurls. */
+  summary: z.string().min(10).max(400),
+  /** The team (slug) that keeps this document true. */
+  owner: slug,
+  /** Topic tags, lower-case and hyphenated. */
+  tags: z.array(slug).default([]),
+  /** When the document was first written. */
+  created: calendarDate,
+  /** When its content last changed meaningfully; git history is used when absent. */
+  updated: calendarDate.optional(),
+  /** When the owner must next confirm it is still right. */
+  review_by: calendarDate.optional(),
+  /** Who may read it: public, internal (default) or restricted. */
+  visibility: visibility.default('internal'),
+  /** Other names people search for. */
+  aliases: z.array(z.string().min(2)).default([]),
+});
+
+/** Lifecycle of a procedure or guide. */
+export const procedureStatus = z.enum(['draft', 'active', 'deprecated']);

@@ -1,0 +1,93 @@
+import * as z from 'zod';
+
+/** A calendar date written `YYYY-MM-DD`; impossible dates such as 2025-02-30 are rejected. */
+export const calendarDate = z.iso.date({ error: 'expected a real calendar date written YYYY-MM-DD, e.g. 2025-03-14' });
+
+/** An instant with its zone, ISO 8601: `2025-03-14T09:42:00Z` or `2025-03-14T10:42:00+01:00`. */
+export const timestamp = z.iso.datetime({
+  offset: true,
+  error: 'expected an ISO 8601 time with its zone, e.g. 2025-03-14T09:42:00Z or 2025-03-14T10:42:00+01:00',
+});
+
+/** Lower-case words joined by hyphens: the ID form of teams and services, and of tags. */
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected lower-case words joined by hyphens, e.g. service-desk' });
+
+/** Who may read a document: each build is made for one audience and contains nothing above it. */
+export const visibility = z.enum(['public', 'internal', 'restricted']);
+
+/** Permanent document IDs, one form per collection (PRODUCT.md, content model). */
+export const idPatterns = {
+  projects: /^PRJ-(?:\d{4}|[a-z0-9]+(?:-[a-z0-9]+)*)$/,
+  incidents: /^INC-\d{4}-\d{3}$/,
+  runbooks: /^RB-\d{4}$/,
+  playbooks: /^PB-\d{4}$/,
+  retrospectives: /^RETRO-\d{4}$/,
+  guides: /^MG-\d{4}$/,
+  teams: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+  services: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+} as const;
+
+const idExamples = {
+  projects: 'PRJ-billing-migration or PRJ-0007',
+  incidents: 'INC-2025-014',
+  runbooks: 'RB-0042',
+  playbooks: 'PB-0003',
+  retrospectives: 'RETRO-0005',
+  guides: 'MG-0002',
+  teams: 'service-desk',
+  services: 'payment-gateway',
+} as const;
+
+/** A reference, by permanent ID, to a document of the given collection. */
+export function idOf(collection: keyof typeof idPatterns) {
+  return z.string().regex(idPatterns[collection], { error: `expected an ID like ${idExamples[collection]}` });
+}
+
+/** Whether a follow-up is still to do. */
+export const actionItemStatus = z.enum(['open', 'in-progress', 'done', 'wont-do']);
+
+/** A follow-up that someone owns, from a postmortem or a retrospective. */
+export const actionItem = z.strictObject({
+  /** What will be done, as an imperative sentence. */
+  title: z.string().min(3),
+  /** The team (slug) accountable for it. */
+  owner: slug,
+  /** When it is due. */
+  due: calendarDate,
+  /** Where it stands. */
+  status: actionItemStatus,
+  /** The tracker key where the work is tracked, e.g. OPS-1234. */
+  ticket: z.string().min(2).optional(),
+});
+
+/** Recurring kinds of lesson, so lessons group across projects and incidents. */
+export const lessonCategory = z.enum([
+  'communication',
+  'planning',
+  'requirements',
+  'testing',
+  'change-management',
+  'monitoring',
+  'documentation',
+  'tooling',
+  'vendor',
+  'capacity',
+  'staffing',
+  'security',
+]);
+
+/** A lesson learned: what happened, what it taught, what to do next time. */
+export const lesson = z.strictObject({
+  /** A short name for the lesson. */
+  title: z.string().min(3),
+  /** What happened, as facts. */
+  happened: z.string().min(10),
+  /** What it taught us. */
+  lesson: z.string().min(10),
+  /** What we recommend others do next time. */
+  recommendation: z.string().min(10),
+  /** Which recurring kind of lesson this is. */
+  category: lessonCategory,
+});

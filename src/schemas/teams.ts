@@ -1,0 +1,24 @@
+import * as z from 'zod';
+import { idOf, visibility } from './shared.ts';
+
+/** A team: owns documents, runs services, takes part in incidents and projects. */
+export const teamSchema = z.strictObject({
+  /** Permanent ID: the team's slug, e.g. service-desk. */
+  id: idOf('teams'),
+  /** The team's name as people say it. */
+  name: z.string().min(2).max(80),
+  /** What the team does, in a sentence or two. */
+  summary: z.string().min(10).max(400),
+  /** Which side of the organisation it sits on. */
+  kind: z.enum(['it-support', 'project-management', 'cross-functional']),
+  /** Chat channel where it is reached, e.g. #service-desk. */
+  channel: z.string().regex(/^#[a-z0-9-]+$/, { error: 'expected a chat channel like #service-desk' }),
+  /** Link to its on-call schedule, when it has one. */
+  on_call: z.url().optional(),
+  /** The GitHub team that reviews its documents, e.g. @northwind/service-desk. */
+  github_team: z.string().regex(/^@[\w.-]+\/[\w.-]+$/, { error: 'expected a GitHub team like @org/team' }),
+  /** Who may read the team page. */
+  visibility: visibility.default('internal'),
+  /** Other names people use for the team. */
+  aliases: z.array(z.string().min(2)).default([]),
+});

@@ -1,0 +1,41 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { loadOptionsFromEnv } from '../lib/config.ts';
+import { byDateDesc, summarise, type DocumentSummary } from '../lib/documents.ts';
+import { lastCommitDates } from '../lib/git-dates.ts';
+import { collectionNames, type CollectionName } from '../schemas/index.ts';
+
+export type AnyEntry = { [C in CollectionName]: CollectionEntry<C> }[CollectionName];
+
+export interface Catalogue {
+  /** Every document, newest update first. */
+  all: DocumentSummary[];
+  byId: Map<string, DocumentSummary>;
+  entries: Map<string, AnyEntry>;
+  /** Summaries per collection. */
+  byCollection: Map<CollectionName, DocumentSummary[]>;
+}
+
+let catalogue: Promise<Catalogue> | undefined;
+
+/** All documents, summarised once per build; every page reads from this, none recomputes it. */
+export function getCatalogue(): Promise<Catalogue> {
+  catalogue ??= build();
+  return catalogue;
+}
+
+async function build(): Promise<Catalogue> {
+  const { root, contentDir } = loadOptionsFromEnv();
+  const dates = lastCommitDates(root, contentDir);
+  const entries = new Map<string, AnyEntry>();
+  const all: DocumentSummary[] = [];
+  for (const collection of collectionNames) {
+    for (const entry of (await getCollection(collection)) as AnyEntry[]) {
+      const slug = entry.filePath!.split('/').pop()!.replace(/\.mdx$/, '');
+      entries.set(entry.id, entry);
+      all.push(summarise(collection, slug, entry.data, dates.get(entry.filePath!)));
+    }
+  }
+  all.sort(byDateDesc((d) => d.updated));
+  const byCollection = new Map(collectionNames.map((c) => [c, all.filter((d) => d.collection === c)]));
+  return { all, byId: new Map(all.map((d) => [d.id, d])), entries, byCollection };
+}

@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const outDir = '.cairn-build/fixture-site';
+
+function build(contentDir: string) {
+  return spawnSync(process.execPath, ['scripts/build.ts'], { env: { ...process.env, CAIRN_OUT_DIR: outDir, CAIRN_CONTENT_DIR: contentDir }, encoding: 'utf8' });
+}
+
+describe('the build', () => {
+  it('builds a page for every document of a fixture knowledge base, and its manifest', () => {
+    rmSync(outDir, { recursive: true, force: true });
+    const result = build('tests/fixtures/valid-kb');
+    expect(result.status, result.stderr).toBe(0);
+    for (const page of ['incidents/2025-001-invoices-late', 'runbooks/restart-billing', 'projects/billing-revamp', 'retrospectives/billing-revamp', 'playbooks/month-end', 'guides/first-week', 'teams/ops', 'services/billing']) {
+      expect(existsSync(join(outDir, page, 'index.html')), page).toBe(true);
+    }
+    const incident = readFileSync(join(outDir, 'incidents/2025-001-invoices-late/index.html'), 'utf8');
+    expect(incident).toContain('zebra-quartz-lantern');
+    expect(incident).toContain('3 h after detection');
+    const manifest = JSON.parse(readFileSync(join(outDir, 'api/manifest.json'), 'utf8'));
+    expect(manifest.documents).toHaveLength(8);
+    expect(manifest.documents.find((d: { id: string }) => d.id === 'INC-2025-001')).toEqual({
+      id: 'INC-2025-001',
+      collection: 'incidents',
+      title: 'Invoices sent late',
+      summary: 'The month-end invoice run stalled for three hours.',
+      url: '/incidents/2025-001-invoices-late/',
+      owner: 'ops',
+      tags: [],
+      status: 'closed',
+      updated: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      visibility: 'internal',
+      aliases: [],
+    });
+  });
+
+  it('refuses broken content with one line per problem and leaves the previous site untouched', () => {
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'marker.txt'), 'previous build');
+    const result = build('tests/fixtures/broken-kb');
+    expect(result.status).toBe(1);
+    const lines = result.stderr.split('\n').filter((l) => /^tests\/fixtures\/broken-kb\/\S+:\d+:\d+: (error|warning): /.test(l));
+    expect(lines.length).toBe(26);
+    expect(result.stderr).toContain('tests/fixtures/broken-kb/incidents/2025-001-wrong-types.mdx:17:1: error: summmary: unknown field; did you mean "summary"?');
+    expect(result.stderr).toContain('tests/fixtures/broken-kb/runbooks/duplicate-b.mdx:2:5: error: duplicate ID RB-0001');
+    expect(result.stderr).not.toMatch(/ZodError|at .*\.ts:\d+/);
+    expect(readFileSync(join(outDir, 'marker.txt'), 'utf8')).toBe('previous build');
+  });
+});

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './browser.ts';
+
+const base = inject('baseUrl');
+const manifest = JSON.parse(readFileSync(join(inject('siteDir'), 'api/manifest.json'), 'utf8')) as {
+  documents: { id: string; collection: string; url: string; title: string }[];
+};
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens a page and collects console errors and failed requests while it loads. */
+async function open(path: string, options: Parameters<Browser['newPage']>[0] = {}): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage(options);
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  const response = await page.goto(base + path);
+  expect(response?.status(), path).toBe(200);
+  return { page, errors };
+}
+
+const first = (collection: string) => manifest.documents.find((d) => d.collection === collection)!;
+
+describe('the sample site in Chromium', () => {
+  it('shows the home page with counts per collection and recent incidents', async () => {
+    const { page, errors } = await open('/');
+    await expect(page.title()).resolves.toBe('Cairn');
+    const incidentCount = manifest.documents.filter((d) => d.collection === 'incidents').length;
+    await expect(page.locator('.cards a[href="/incidents/"] .count').textContent()).resolves.toBe(String(incidentCount));
+    await expect(page.locator('#recent-incidents + .doc-list li').count()).resolves.toBe(5);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('renders a page for a document of each collection, with its key fields', async () => {
+    for (const collection of ['incidents', 'runbooks', 'projects', 'retrospectives', 'playbooks', 'guides', 'teams', 'services']) {
+      const doc = first(collection);
+      const { page, errors } = await open(doc.url);
+      await expect(page.locator('h1').textContent()).resolves.toBe(doc.title);
+      await expect(page.locator('.doc-header .badge-id').textContent()).resolves.toBe(doc.id);
+      expect(await page.locator('dl.facts').count(), collection).toBe(1);
+      expect(errors, doc.url).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('shows an incident with its timestamps and the durations between them', async () => {
+    const { page } = await open('/incidents/');
+    const sev1 = page.locator('tbody tr', { has: page.locator('.badge-SEV1') }).first();
+    await sev1.locator('th a').click();
+    await page.waitForURL(/\/incidents\/.+\//);
+    const facts = page.locator('dl.facts');
+    await expect(facts.locator('dt', { hasText: 'Severity' }).locator('+ dd').textContent()).resolves.toBe('SEV1');
+    await expect(facts.locator('dt', { hasText: 'Resolved' }).locator('+ dd').textContent()).resolves.toMatch(/UTC · .* after detection/);
+    await page.close();
+  });
+
+  it('lists every document of a collection on its index page', async () => {
+    const { page, errors } = await open('/runbooks/');
+    const runbooks = manifest.documents.filter((d) => d.collection === 'runbooks');
+    await expect(page.locator('tbody tr').count()).resolves.toBe(runbooks.length);
+    await expect(page.locator('thead th').allTextContents()).resolves.toEqual(['Document', 'Risk', 'Services', 'Minutes', 'Last verified', 'Verify by']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a 360 px phone without sideways scrolling', async () => {
+    for (const path of ['/', first('incidents').url, '/incidents/']) {
+      const { page } = await open(path, { viewport: { width: 360, height: 740 } });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      await page.close();
+    }
+  });
+
+  it('switches to dark and remembers it, and reaches content with the keyboard', async () => {
+    const { page } = await open(first('runbooks').url, { colorScheme: 'light' });
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await background();
+    await page.click('[data-theme-toggle]');
+    expect(await background()).not.toBe(light);
+    await page.reload();
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+    await page.close();
+  });
+
+  it('prints a runbook without the site chrome', async () => {
+    const { page } = await open(first('runbooks').url);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.steps, .prose').first().isVisible()).resolves.toBe(true);
+    await expect(page.locator('.print-only').isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+});

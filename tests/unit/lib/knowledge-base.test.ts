@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../../src/lib/knowledge-base.ts';
+import { formatProblems } from '../../../src/lib/problems.ts';
+
+const load = (contentDir: string) => loadKnowledgeBase({ root: process.cwd(), contentDir, today: '2026-11-24' });
+
+describe('loading a knowledge base', () => {
+  it('loads every document of a valid knowledge base without problems', () => {
+    const kb = load('tests/fixtures/valid-kb');
+    expect(kb.problems).toEqual([]);
+    expect(kb.documents.map((d) => `${d.collection}/${d.slug} ${d.id}`).sort()).toEqual([
+      'guides/first-week MG-0001',
+      'incidents/2025-001-invoices-late INC-2025-001',
+      'playbooks/month-end PB-0001',
+      'projects/billing-revamp PRJ-billing-revamp',
+      'retrospectives/billing-revamp RETRO-0001',
+      'runbooks/restart-billing RB-0001',
+      'services/billing billing',
+      'teams/ops ops',
+    ]);
+  });
+
+  it('renders bodies with their headings and components', () => {
+    const incident = load('tests/fixtures/valid-kb').documents.find((d) => d.id === 'INC-2025-001')!;
+    expect(incident.headings.map((h) => h.slug)).toEqual(['summary', 'action-items']);
+    expect(incident.html).toContain('<ol class="timeline">');
+    expect(incident.html).toContain('Add an alert on invoice run duration');
+  });
+
+  it('reports every problem of a broken knowledge base at once, with file, line and column', () => {
+    const kb = load('tests/fixtures/broken-kb');
+    expect(formatProblems(kb.problems, 'text')).toMatchInlineSnapshot(`
+      "tests/fixtures/broken-kb/incidents/2025-001-wrong-types.mdx:6:10: error: created: "2025-02-30" is not valid: expected a real calendar date written YYYY-MM-DD, e.g. 2025-03-14
+      tests/fixtures/broken-kb/incidents/2025-001-wrong-types.mdx:7:11: error: severity: "sev1" is not allowed; use one of: SEV1, SEV2, SEV3, SEV4 (did you mean SEV1?)
+      tests/fixtures/broken-kb/incidents/2025-001-wrong-types.mdx:9:11: error: detected: "2025-02-01 06:00" is not valid: expected an ISO 8601 time with its zone, e.g. 2025-03-14T09:42:00Z or 2025-03-14T10:42:00+01:00
+      tests/fixtures/broken-kb/incidents/2025-001-wrong-types.mdx:10:11: error: projects: expected a list, got a string "PRJ-billing"; write a list, e.g. ["PRJ-billing"]
+      tests/fixtures/broken-kb/incidents/2025-001-wrong-types.mdx:12:12: error: commander: expected text, got a number 42; put the value in quotes
+      tests/fixtures/broken-kb/incidents/2025-001-wrong-types.mdx:15:18: error: customer_facing: expected true or false, got a string "yes"
+      tests/fixtures/broken-kb/incidents/2025-001-wrong-types.mdx:17:1: error: summmary: unknown field; did you mean "summary"?
+      tests/fixtures/broken-kb/incidents/2025-001-wrong-types.mdx:21:10: error: action_items[0].due: "tomorrow" is not valid: expected a real calendar date written YYYY-MM-DD, e.g. 2025-03-14
+      tests/fixtures/broken-kb/incidents/2025-001-wrong-types.mdx:22:13: error: action_items[0].status: "pending" is not allowed; use one of: open, in-progress, done, wont-do
+      tests/fixtures/broken-kb/incidents/2025-002-missing.mdx:2:1: error: summary: required field is missing; add it to the front matter
+      tests/fixtures/broken-kb/incidents/2025-002-missing.mdx:2:1: error: created: required field is missing; add it to the front matter
+      tests/fixtures/broken-kb/incidents/2025-002-missing.mdx:2:1: error: severity: required field is missing; add it to the front matter
+      tests/fixtures/broken-kb/incidents/2025-002-missing.mdx:2:1: error: status: required field is missing; add it to the front matter
+      tests/fixtures/broken-kb/incidents/2025-002-missing.mdx:2:1: error: detected: required field is missing; add it to the front matter
+      tests/fixtures/broken-kb/incidents/2025-002-missing.mdx:2:1: error: commander: required field is missing; add it to the front matter
+      tests/fixtures/broken-kb/incidents/2025-002-missing.mdx:2:1: error: trigger: required field is missing; add it to the front matter
+      tests/fixtures/broken-kb/incidents/2025-002-missing.mdx:2:1: error: root_cause: required field is missing; add it to the front matter
+      tests/fixtures/broken-kb/incidents/2025-002-missing.mdx:2:1: error: customer_facing: required field is missing; add it to the front matter
+      tests/fixtures/broken-kb/incidents/2025-002-missing.mdx:2:1: error: customer_impact: required field is missing; add it to the front matter
+      tests/fixtures/broken-kb/notes:1:1: warning: "notes" is not a collection, so its files are ignored; collections are incidents, runbooks, projects, retrospectives, playbooks, guides, teams, services
+      tests/fixtures/broken-kb/projects/empty.mdx:1:1: error: the file is empty; start it with front matter between --- lines, copied from a document of the same kind
+      tests/fixtures/broken-kb/projects/unsafe-body.mdx:13:1: error: import and export are not allowed in content: the site supplies every component, so remove this line
+      tests/fixtures/broken-kb/projects/unsafe-body.mdx:15:12: error: JavaScript expressions \`{…}\` are not allowed in content; to show a brace write \`\\{\`
+      tests/fixtures/broken-kb/projects/unsafe-body.mdx:17:1: error: event-handler attribute onClick is not allowed on <Callout>: content cannot run scripts
+      tests/fixtures/broken-kb/projects/yaml-error.mdx:3:8: error: front matter is not valid YAML: Nested mappings are not allowed in compact mappings (a value containing ": " must be quoted)
+      tests/fixtures/broken-kb/runbooks/duplicate-b.mdx:2:5: error: duplicate ID RB-0001: tests/fixtures/broken-kb/runbooks/duplicate-a.mdx already uses it; give this document an ID no other document uses"
+    `);
+  });
+});
