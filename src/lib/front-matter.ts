@@ -47,7 +47,7 @@ export function parseFrontMatter(source: SourceFile): FrontMatter | Problem[] {
   }
 
   const rootOffset = doc.contents?.range?.[0] ?? 0;
-  const walk = (path: FieldPath): { node?: Node; pair?: Pair; parent?: Node } => {
+  const walk = (path: FieldPath): { node?: Node | undefined; pair?: Pair | undefined; parent?: Node | undefined } => {
     let node: Node | undefined = doc.contents ?? undefined;
     let pair: Pair | undefined;
     let parent: Node | undefined;

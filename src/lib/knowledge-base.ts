@@ -1,12 +1,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep, basename, extname } from 'node:path';
 import { collectionNames, collections, isCollectionName, type CollectionName, type DocumentData } from '../schemas/index.ts';
+import { idPatterns } from '../schemas/shared.ts';
 import type { Heading } from '../plugins/rehype-heading-anchors.ts';
-import { parseFrontMatter } from './front-matter.ts';
+import { visibleTo, type Audience } from './audience.ts';
+import { documentTitle, documentUrl } from './documents.ts';
+import { parseFrontMatter, type FrontMatter } from './front-matter.ts';
+import { declaredReferences } from './graph/reference-fields.ts';
+import { unresolvedReason, type IdIndex, type IdTarget } from './graph/id-index.ts';
 import { problem, type Problem } from './problems.ts';
 import { renderBody } from './render-body.ts';
-import { validateFrontMatter } from './schema-problems.ts';
-import { isProblem, readSourceFile } from './source-file.ts';
+import { fieldName, validateFrontMatter } from './schema-problems.ts';
+import { isProblem, readSourceFile, type SourceFile } from './source-file.ts';
 
 /** One valid document, parsed, validated and rendered. */
 export interface LoadedDocument<C extends CollectionName = CollectionName> {
@@ -20,13 +25,20 @@ export interface LoadedDocument<C extends CollectionName = CollectionName> {
   data: DocumentData[C];
   html: string;
   headings: Heading[];
+  /** IDs of other documents written in the body, in order of first mention. */
+  mentions: string[];
+  /** The rendered body as plain text, for similarity. */
+  text: string;
   /** Where the `id` field is written, for messages about the ID. */
   idPosition: { line: number; column: number };
 }
 
 export interface KnowledgeBase {
+  /** The documents this build's audience may read; every document is still checked. */
   documents: LoadedDocument[];
   problems: Problem[];
+  /** How many files were checked, whatever their visibility or problems. */
+  checked: number;
 }
 
 export interface LoadOptions {
@@ -36,24 +48,38 @@ export interface LoadOptions {
   contentDir: string;
   /** Build day, YYYY-MM-DD. */
   today: string;
+  /** Who the build is for; documents above it are checked but left out. Default internal. */
+  audience?: Audience;
+}
+
+/** A file whose front matter could be read: the first phase of loading. */
+interface ParsedFile {
+  collection: CollectionName;
+  file: string;
+  slug: string;
+  source: SourceFile;
+  frontMatter: FrontMatter;
+  /** Present when the front matter passed its schema. */
+  data?: DocumentData[CollectionName];
 }
 
 /**
  * Reads, validates and renders every document under the content folder, collecting every
  * problem instead of stopping at the first. The one loader behind `npm run check` and the
- * site's content collections.
+ * site's content collections. Runs in phases because references need every ID first:
+ * parse and validate all files, index their IDs, then check references and render bodies.
  */
-export function loadKnowledgeBase({ root, contentDir, today }: LoadOptions): KnowledgeBase {
+export function loadKnowledgeBase({ root, contentDir, today, audience = 'internal' }: LoadOptions): KnowledgeBase {
   const base = join(root, contentDir);
   const rel = (path: string) => relative(root, path).split(sep).join('/');
-  const documents: LoadedDocument[] = [];
   const problems: Problem[] = [];
 
+  let checked = 0;
   let folders: string[];
   try {
     folders = readdirSync(base);
   } catch {
-    return { documents, problems: [problem(rel(base), 1, 1, `content folder not found; create ${rel(base)}/<collection>/ with .mdx files`)] };
+    return { documents: [], checked: 0, problems: [problem(rel(base), 1, 1, `content folder not found; create ${rel(base)}/<collection>/ with .mdx files`)] };
   }
   for (const folder of folders) {
     if (folder.startsWith('.') || isCollectionName(folder)) continue;
@@ -62,24 +88,53 @@ export function loadKnowledgeBase({ root, contentDir, today }: LoadOptions): Kno
     }
   }
 
+  const parsed: ParsedFile[] = [];
   for (const collection of collectionNames) {
     for (const path of listFiles(join(base, collection))) {
       const file = rel(path);
       const ext = extname(path);
+      checked++;
       if (ext !== '.mdx') {
         if (ext === '.md') problems.push(problem(file, 1, 1, 'documents are .mdx files; rename this file to .mdx'));
         else problems.push(problem(file, 1, 1, `only .mdx documents belong in content/${collection}/; this file is ignored`, 'warning'));
         continue;
       }
-      const loaded = loadDocument(collection, path, file, today, problems);
-      if (loaded) documents.push(loaded);
+      const result = parseFile(collection, path, file, problems);
+      if (result) parsed.push(result);
     }
   }
-  problems.push(...duplicateProblems(documents));
-  return { documents, problems };
+
+  const index = idIndex(parsed, audience);
+  problems.push(...duplicateProblems(parsed));
+
+  const documents: LoadedDocument[] = [];
+  for (const doc of parsed) {
+    const referenceProblems = doc.data ? checkReferences(doc, index) : [];
+    problems.push(...referenceProblems);
+    const frontMatter = (doc.data as Record<string, unknown> | undefined) ?? doc.frontMatter.data;
+    const rendered = renderBody(doc.source.body, { frontMatter, today }, index);
+    for (const p of rendered.problems) {
+      problems.push(problem(doc.file, p.line + doc.source.bodyLine - 1, p.column, p.message));
+    }
+    if (!doc.data || rendered.problems.length > 0 || referenceProblems.length > 0) continue;
+    if (!visibleTo(audience, doc.data.visibility)) continue;
+    documents.push({
+      collection: doc.collection,
+      id: doc.data.id,
+      slug: doc.slug,
+      file: doc.file,
+      data: doc.data,
+      html: rendered.html,
+      headings: rendered.headings,
+      mentions: rendered.mentions,
+      text: rendered.text,
+      idPosition: doc.frontMatter.locate(['id']),
+    });
+  }
+  return { documents, problems, checked };
 }
 
-function loadDocument(collection: CollectionName, path: string, file: string, today: string, problems: Problem[]): LoadedDocument | undefined {
+function parseFile(collection: CollectionName, path: string, file: string, problems: Problem[]): ParsedFile | undefined {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -98,34 +153,54 @@ function loadDocument(collection: CollectionName, path: string, file: string, to
     return undefined;
   }
   const validated = validateFrontMatter(file, frontMatter, collections[collection].schema);
+  const parsed: ParsedFile = { collection, file, slug: basename(path, '.mdx'), source, frontMatter };
   if ('problems' in validated) problems.push(...validated.problems);
-  const data = 'data' in validated ? (validated.data as Record<string, unknown>) : frontMatter.data;
-  const rendered = renderBody(source.body, { frontMatter: data, today });
-  for (const p of rendered.problems) {
-    problems.push(problem(file, p.line + source.bodyLine - 1, p.column, p.message));
+  else parsed.data = validated.data as DocumentData[CollectionName];
+  return parsed;
+}
+
+/**
+ * Every ID in the knowledge base, including documents above this audience (marked not
+ * visible) and documents whose other fields are wrong but whose ID is well formed, so one
+ * mistake does not cascade into "unknown ID" reports elsewhere.
+ */
+function idIndex(parsed: readonly ParsedFile[], audience: Audience): IdIndex {
+  const index = new Map<string, IdTarget>();
+  for (const doc of parsed) {
+    const raw = doc.frontMatter.data;
+    const id = doc.data?.id ?? (typeof raw.id === 'string' && idPatterns[doc.collection].test(raw.id) ? raw.id : undefined);
+    if (id === undefined || index.has(id)) continue;
+    const title = doc.data ? documentTitle(doc.data) : String(raw.title ?? raw.name ?? id);
+    const visible = doc.data ? visibleTo(audience, doc.data.visibility) : true;
+    index.set(id, { id, collection: doc.collection, title, url: documentUrl(doc.collection, doc.slug), visible });
   }
-  if (!('data' in validated) || rendered.problems.length > 0) return undefined;
-  return {
-    collection,
-    id: (validated.data as { id: string }).id,
-    slug: basename(path, '.mdx'),
-    file,
-    data: validated.data as DocumentData[CollectionName],
-    html: rendered.html,
-    headings: rendered.headings,
-    idPosition: frontMatter.locate(['id']),
-  };
+  return index;
+}
+
+/** Unknown IDs and IDs of the wrong collection in reference fields, at the field's place. */
+function checkReferences(doc: ParsedFile, index: IdIndex): Problem[] {
+  const problems: Problem[] = [];
+  for (const ref of declaredReferences(doc.collection, doc.data as Record<string, unknown>)) {
+    const reason = unresolvedReason(ref.to, ref.field.target, index);
+    if (!reason) continue;
+    const { line, column } = doc.frontMatter.locate(ref.path);
+    problems.push(problem(doc.file, line, column, `${fieldName(ref.path)}: ${reason}`));
+  }
+  return problems;
 }
 
 /** IDs are unique across the whole knowledge base; slugs within a collection. */
-function duplicateProblems(documents: readonly LoadedDocument[]): Problem[] {
+function duplicateProblems(parsed: readonly ParsedFile[]): Problem[] {
   const problems: Problem[] = [];
-  const byId = new Map<string, LoadedDocument>();
-  const bySlug = new Map<string, LoadedDocument>();
-  for (const doc of documents) {
-    const first = byId.get(doc.id);
-    if (first) problems.push(problem(doc.file, doc.idPosition.line, doc.idPosition.column, `duplicate ID ${doc.id}: ${first.file} already uses it; give this document an ID no other document uses`));
-    else byId.set(doc.id, doc);
+  const byId = new Map<string, ParsedFile>();
+  const bySlug = new Map<string, ParsedFile>();
+  for (const doc of parsed) {
+    if (!doc.data) continue;
+    const first = byId.get(doc.data.id);
+    if (first) {
+      const { line, column } = doc.frontMatter.locate(['id']);
+      problems.push(problem(doc.file, line, column, `duplicate ID ${doc.data.id}: ${first.file} already uses it; give this document an ID no other document uses`));
+    } else byId.set(doc.data.id, doc);
     const slugKey = `${doc.collection}/${doc.slug}`;
     const sameSlug = bySlug.get(slugKey);
     if (sameSlug) problems.push(problem(doc.file, 1, 1, `two ${doc.collection} files are named ${doc.slug}.mdx (${sameSlug.file}); their pages would collide, so rename one`));

@@ -78,6 +78,8 @@ export const lessonCategory = z.enum([
   'security',
 ]);
 
+export type LessonCategory = z.output<typeof lessonCategory>;
+
 /** A lesson learned: what happened, what it taught, what to do next time. */
 export const lesson = z.strictObject({
   /** A short name for the lesson. */

@@ -3,6 +3,8 @@ import { loadOptionsFromEnv } from '../lib/config.ts';
 import { byDateDesc, summarise, type DocumentSummary } from '../lib/documents.ts';
 import { lastCommitDates } from '../lib/git-dates.ts';
 import { collectionNames, type CollectionName } from '../schemas/index.ts';
+import type { GraphDocument, GraphEdge } from '../lib/graph/edges.ts';
+import { indexGraph, type ContentGraph } from '../lib/graph/graph.ts';
 
 export type AnyEntry = { [C in CollectionName]: CollectionEntry<C> }[CollectionName];
 
@@ -13,6 +15,10 @@ export interface Catalogue {
   entries: Map<string, AnyEntry>;
   /** Summaries per collection. */
   byCollection: Map<CollectionName, DocumentSummary[]>;
+  /** The content graph, computed once by the loader. */
+  graph: ContentGraph;
+  /** Documents as the graph views need them (data only). */
+  graphDocs: Map<string, GraphDocument>;
 }
 
 let catalogue: Promise<Catalogue> | undefined;
@@ -28,14 +34,18 @@ async function build(): Promise<Catalogue> {
   const dates = lastCommitDates(root, contentDir);
   const entries = new Map<string, AnyEntry>();
   const all: DocumentSummary[] = [];
+  const edges: GraphEdge[] = [];
+  const graphDocs = new Map<string, GraphDocument>();
   for (const collection of collectionNames) {
     for (const entry of (await getCollection(collection)) as AnyEntry[]) {
       const slug = entry.filePath!.split('/').pop()!.replace(/\.mdx$/, '');
       entries.set(entry.id, entry);
+      edges.push(...((entry.rendered?.metadata?.edges as GraphEdge[] | undefined) ?? []));
+      graphDocs.set(entry.id, { id: entry.id, collection, data: entry.data, mentions: [], text: '' });
       all.push(summarise(collection, slug, entry.data, dates.get(entry.filePath!)));
     }
   }
   all.sort(byDateDesc((d) => d.updated));
   const byCollection = new Map(collectionNames.map((c) => [c, all.filter((d) => d.collection === c)]));
-  return { all, byId: new Map(all.map((d) => [d.id, d])), entries, byCollection };
+  return { all, byId: new Map(all.map((d) => [d.id, d])), entries, byCollection, graph: indexGraph(edges), graphDocs };
 }

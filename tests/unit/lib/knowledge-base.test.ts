@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../../src/lib/knowledge-base.ts';
 import { formatProblems } from '../../../src/lib/problems.ts';
+import type { Audience } from '../../../src/lib/audience.ts';
 
-const load = (contentDir: string) => loadKnowledgeBase({ root: process.cwd(), contentDir, today: '2026-11-24' });
+const load = (contentDir: string, audience?: Audience) =>
+  loadKnowledgeBase({ root: process.cwd(), contentDir, today: '2026-11-24', ...(audience ? { audience } : {}) });
 
 describe('loading a knowledge base', () => {
   it('loads every document of a valid knowledge base without problems', () => {
@@ -55,7 +57,47 @@ describe('loading a knowledge base', () => {
       tests/fixtures/broken-kb/projects/unsafe-body.mdx:15:12: error: JavaScript expressions \`{…}\` are not allowed in content; to show a brace write \`\\{\`
       tests/fixtures/broken-kb/projects/unsafe-body.mdx:17:1: error: event-handler attribute onClick is not allowed on <Callout>: content cannot run scripts
       tests/fixtures/broken-kb/projects/yaml-error.mdx:3:8: error: front matter is not valid YAML: Nested mappings are not allowed in compact mappings (a value containing ": " must be quoted)
-      tests/fixtures/broken-kb/runbooks/duplicate-b.mdx:2:5: error: duplicate ID RB-0001: tests/fixtures/broken-kb/runbooks/duplicate-a.mdx already uses it; give this document an ID no other document uses"
+      tests/fixtures/broken-kb/runbooks/duplicate-a.mdx:7:12: error: services[0]: unknown service billing; no service has that ID
+      tests/fixtures/broken-kb/runbooks/duplicate-b.mdx:2:5: error: duplicate ID RB-0001: tests/fixtures/broken-kb/runbooks/duplicate-a.mdx already uses it; give this document an ID no other document uses
+      tests/fixtures/broken-kb/runbooks/duplicate-b.mdx:7:12: error: services[0]: unknown service billing; no service has that ID"
     `);
+  });
+
+  it('reports unknown and wrong-collection references at their field, with the closest IDs', () => {
+    const kb = load('tests/fixtures/reference-errors');
+    expect(formatProblems(kb.problems, 'text')).toMatchInlineSnapshot(`
+      "tests/fixtures/reference-errors/incidents/2025-001-bad-references.mdx:10:12: error: projects[0]: unknown project PRJ-billing-migratoin; did you mean PRJ-billing-migration?
+      tests/fixtures/reference-errors/incidents/2025-001-bad-references.mdx:12:21: error: runbooks[1]: unknown runbook RB-0002; did you mean RB-0001?
+      tests/fixtures/reference-errors/incidents/2025-001-bad-references.mdx:20:12: error: action_items[0].owner: unknown team opps; did you mean ops?
+      tests/fixtures/reference-errors/incidents/2025-001-bad-references.mdx:27:17: error: unknown incident INC-2024-099; did you mean INC-2025-001?
+      tests/fixtures/reference-errors/projects/billing-migration.mdx:11:21: error: services[1]: unknown service biling; did you mean billing?
+      tests/fixtures/reference-errors/runbooks/restart.mdx:5:8: error: owner: billing is a service, not a team; list it under the right field or use a team ID"
+    `);
+  });
+
+  it('links IDs written in bodies and records them as mentions', () => {
+    const project = load('tests/fixtures/valid-kb').documents.find((d) => d.id === 'PRJ-billing-revamp')!;
+    expect(project.html).toContain('<a href="/incidents/2025-001-invoices-late/" title="Invoices sent late" class="id-link">INC-2025-001</a> delayed');
+    expect(project.html).toContain('<code>INC-2025-001</code>');
+    expect(project.mentions).toEqual(['INC-2025-001', 'INC-2025-002']);
+  });
+
+  it('leaves restricted documents, and links to them, out of an internal build', () => {
+    const internal = load('tests/fixtures/valid-kb');
+    expect(internal.documents.map((d) => d.id)).not.toContain('INC-2025-002');
+    const project = internal.documents.find((d) => d.id === 'PRJ-billing-revamp')!;
+    expect(project.html).toContain('the restricted review INC-2025-002 is');
+    expect(project.html).not.toContain('Restricted fraud review');
+    expect(internal.documents.some((d) => d.html.includes('fixture-restricted-5e1b'))).toBe(false);
+
+    const restricted = load('tests/fixtures/valid-kb', 'restricted');
+    expect(restricted.problems).toEqual([]);
+    expect(restricted.documents.find((d) => d.id === 'INC-2025-002')?.html).toContain('fixture-restricted-5e1b');
+    expect(restricted.documents.find((d) => d.id === 'PRJ-billing-revamp')!.html).toContain('title="Restricted fraud review"');
+  });
+
+  it('builds for the public only what is public', () => {
+    const ids = load('tests/fixtures/valid-kb', 'public').documents.map((d) => d.id);
+    expect(ids).toEqual(['billing']);
   });
 });

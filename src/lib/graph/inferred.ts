@@ -1,0 +1,59 @@
+import type { Incident, Project } from '../../schemas/index.ts';
+import type { GraphDocument, GraphEdge } from './edges.ts';
+
+/**
+ * The days a project was changing its services: from `start` to `actual_end`, or while it
+ * has not ended, to its planned end or today, whichever is later (a late project is still
+ * changing things). Planned and cancelled projects without an end changed nothing yet.
+ */
+export function activeWindow(project: Project, today: string): { from: string; to: string } | undefined {
+  if (project.actual_end) return { from: project.start, to: project.actual_end };
+  if (project.status === 'planned' || project.status === 'cancelled') return undefined;
+  return { from: project.start, to: project.planned_end > today ? project.planned_end : today };
+}
+
+/**
+ * "Possibly affected": an incident on a service that a project was changing while the
+ * project was active, where the incident does not already name the project. Incidents are
+ * bucketed by service so the cost grows with matches, not incidents × projects.
+ */
+export function possiblyAffectedEdges(docs: readonly GraphDocument[], today: string): GraphEdge[] {
+  const byService = new Map<string, { id: string; data: Project; window: { from: string; to: string } }[]>();
+  for (const doc of docs) {
+    if (doc.collection !== 'projects') continue;
+    const data = doc.data as Project;
+    const window = activeWindow(data, today);
+    if (!window) continue;
+    for (const service of data.services) {
+      const list = byService.get(service) ?? [];
+      list.push({ id: doc.id, data, window });
+      byService.set(service, list);
+    }
+  }
+  const edges: GraphEdge[] = [];
+  for (const doc of docs) {
+    if (doc.collection !== 'incidents') continue;
+    const incident = doc.data as Incident;
+    const day = incidentDay(incident.detected);
+    const done = new Set(incident.projects);
+    for (const service of incident.services) {
+      for (const project of byService.get(service) ?? []) {
+        if (done.has(project.id) || day < project.window.from || day > project.window.to) continue;
+        done.add(project.id);
+        edges.push({
+          from: doc.id,
+          to: project.id,
+          kind: 'possibly-affected',
+          inferred: true,
+          reason: `incident on ${service} on ${day}, while ${project.id} was changing ${service} (${project.window.from} to ${project.window.to})`,
+        });
+      }
+    }
+  }
+  return edges;
+}
+
+/** The UTC calendar day of a timestamp. */
+function incidentDay(timestamp: string): string {
+  return new Date(Date.parse(timestamp)).toISOString().slice(0, 10);
+}

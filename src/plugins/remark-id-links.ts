@@ -1,0 +1,70 @@
+import type { Link, Root, Text } from 'mdast';
+import { findAndReplace } from 'mdast-util-find-and-replace';
+import type { VFile } from 'vfile';
+import type { IdIndex } from '../lib/graph/id-index.ts';
+import { collectionOfId, unresolvedReason } from '../lib/graph/id-index.ts';
+
+/** Document IDs as written in prose: INC-2025-014, RB-0042, PB-0003, RETRO-0005, MG-0002, PRJ-billing-migration. */
+export const bodyIdPattern = /\b(?:INC-\d{4}-\d{3}|RB-\d{4}|PB-\d{4}|RETRO-\d{4}|MG-\d{4}|PRJ-(?:\d{4}|[a-z0-9]+(?:-[a-z0-9]+)*))\b/g;
+
+export interface IdMention {
+  id: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * Turns every document ID in prose into a link to that document and records it as a mention
+ * (a backlink for the target). IDs in code, links and headings stay as written. An ID above
+ * the build's audience stays plain text, without its title; an unknown ID is reported.
+ */
+export function linkIds(tree: Root, index: IdIndex): { mentions: string[]; unknown: { id: string; line: number; column: number; reason: string }[] } {
+  const mentions = new Set<string>();
+  const unknown: { id: string; line: number; column: number; reason: string }[] = [];
+  findAndReplace(
+    tree,
+    [
+      bodyIdPattern,
+      (id: string, match: { index: number; input: string; stack: unknown[] }) => {
+        const target = index.get(id);
+        if (!target) {
+          const node = match.stack[match.stack.length - 1] as Text | undefined;
+          const before = match.input.slice(0, match.index);
+          const lines = before.split('\n');
+          const start = node?.position?.start ?? { line: 1, column: 1 };
+          const line = start.line + lines.length - 1;
+          const column = lines.length > 1 ? lines[lines.length - 1]!.length + 1 : start.column + before.length;
+          unknown.push({ id, line, column, reason: unresolvedReason(id, collectionOfId(id), index)! });
+          return false;
+        }
+        mentions.add(id);
+        if (!target.visible) return false;
+        const link: Link = { type: 'link', url: target.url, title: target.title, children: [{ type: 'text', value: id }], data: { hProperties: { className: ['id-link'] } } };
+        return link;
+      },
+    ],
+    { ignore: ['link', 'linkReference', 'inlineCode', 'code', 'heading', 'definition'] },
+  );
+  return { mentions: [...mentions], unknown };
+}
+
+/** Links IDs using the index in `file.data.idIndex`; unknown IDs are fatal messages. */
+export default function remarkIdLinks() {
+  return (tree: Root, file: VFile) => {
+    const index = file.data.idIndex;
+    if (!index) return;
+    const { mentions, unknown } = linkIds(tree, index);
+    file.data.mentions = mentions;
+    for (const u of unknown) {
+      const m = file.message(u.reason, { place: { line: u.line, column: u.column }, ruleId: 'unknown-id', source: 'cairn' });
+      m.fatal = true;
+    }
+  };
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    idIndex: IdIndex;
+    mentions: string[];
+  }
+}
