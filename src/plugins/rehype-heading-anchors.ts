@@ -26,7 +26,7 @@ export function collectHeadings(tree: Root): Heading[] {
     node.children.push({
       type: 'element',
       tagName: 'a',
-      properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `Link to section: ${text}` },
+      properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `Link to section: ${text}`, dataPagefindIgnore: '' },
       children: [{ type: 'text', value: '#' }],
     });
   });

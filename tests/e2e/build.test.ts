@@ -21,7 +21,12 @@ describe('the build', () => {
     expect(incident).toContain('zebra-quartz-lantern');
     expect(incident).toContain('3 h after detection');
     const manifest = JSON.parse(readFileSync(join(outDir, 'api/manifest.json'), 'utf8'));
-    expect(manifest.documents).toHaveLength(8);
+    expect(manifest.documents).toHaveLength(8); // the restricted incident is not in an internal build
+    expect(existsSync(join(outDir, 'incidents/2025-002-restricted-review'))).toBe(false);
+    const graph = JSON.parse(readFileSync(join(outDir, 'api/graph.json'), 'utf8'));
+    expect(graph.edges).toContainEqual({ from: 'INC-2025-001', to: 'PRJ-billing-revamp', kind: 'affected-project', inferred: false, reason: null });
+    expect(graph.edges.some((e: { to: string; from: string }) => e.to === 'INC-2025-002' || e.from === 'INC-2025-002')).toBe(false);
+    expect(existsSync(join(outDir, 'pagefind/pagefind.js'))).toBe(true);
     expect(manifest.documents.find((d: { id: string }) => d.id === 'INC-2025-001')).toEqual({
       id: 'INC-2025-001',
       collection: 'incidents',
@@ -43,7 +48,11 @@ describe('the build', () => {
     const result = build('tests/fixtures/broken-kb');
     expect(result.status).toBe(1);
     const lines = result.stderr.split('\n').filter((l) => /^tests\/fixtures\/broken-kb\/\S+:\d+:\d+: (error|warning): /.test(l));
-    expect(lines.length).toBe(26);
+    expect(lines.length).toBe(28);
+    // `npm run check` reports exactly the same problems, line for line.
+    const check = spawnSync(process.execPath, ['scripts/check.ts'], { env: { ...process.env, CAIRN_CONTENT_DIR: 'tests/fixtures/broken-kb' }, encoding: 'utf8' });
+    expect(check.status).toBe(1);
+    expect(check.stdout.trim().split('\n')).toEqual(lines);
     expect(result.stderr).toContain('tests/fixtures/broken-kb/incidents/2025-001-wrong-types.mdx:17:1: error: summmary: unknown field; did you mean "summary"?');
     expect(result.stderr).toContain('tests/fixtures/broken-kb/runbooks/duplicate-b.mdx:2:5: error: duplicate ID RB-0001');
     expect(result.stderr).not.toMatch(/ZodError|at .*\.ts:\d+/);

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
+import { open as openPage } from './pages.ts';
 
-const base = inject('baseUrl');
 const manifest = JSON.parse(readFileSync(join(inject('siteDir'), 'api/manifest.json'), 'utf8')) as {
   documents: { id: string; collection: string; url: string; title: string }[];
 };
@@ -17,17 +17,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Opens a page and collects console errors and failed requests while it loads. */
-async function open(path: string, options: Parameters<Browser['newPage']>[0] = {}): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage(options);
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
-  const response = await page.goto(base + path);
-  expect(response?.status(), path).toBe(200);
-  return { page, errors };
-}
+const open = (path: string, options: Parameters<Browser['newPage']>[0] = {}) => openPage(browser, path, options);
 
 const first = (collection: string) => manifest.documents.find((d) => d.collection === collection)!;
 

@@ -1,0 +1,21 @@
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+
+/**
+ * Indexes a built site with Pagefind into `<site>/pagefind/`. Only pages that mark their
+ * content with `data-pagefind-body` (the document pages) are indexed, so navigation and
+ * listing pages never crowd out the documents themselves.
+ */
+export async function indexSite(siteDir: string): Promise<{ ok: true; pages: number } | { ok: false; errors: string[] }> {
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index) return { ok: false, errors };
+    const added = await index.addDirectory({ path: siteDir });
+    if (added.errors.length > 0) return { ok: false, errors: added.errors };
+    const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
+    if (written.errors.length > 0) return { ok: false, errors: written.errors };
+    return { ok: true, pages: added.page_count };
+  } finally {
+    await pagefind.close();
+  }
+}

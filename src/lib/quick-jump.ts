@@ -1,0 +1,62 @@
+import Fuse from 'fuse.js';
+
+/** One row of `/api/quickjump.json`: just enough to find a document and go there. */
+export interface QuickJumpEntry {
+  id: string;
+  title: string;
+  aliases: string[];
+  /** The collection's singular label, e.g. Runbook. */
+  kind: string;
+  url: string;
+  status?: string;
+}
+
+const idShape = /^(inc|rb|pb|retro|mg|prj)[\s_-]*(.*)$/i;
+
+/**
+ * The IDs a typed query may mean: `inc 2025 14` and `INC-2025-14` mean INC-2025-014,
+ * `rb12` means RB-0012. Numbers are padded to the width each ID form uses.
+ */
+export function idCandidates(query: string): string[] {
+  const match = idShape.exec(query.trim());
+  if (!match) return [];
+  const prefix = match[1]!.toUpperCase();
+  const rest = match[2]!.trim().replace(/[\s_]+/g, '-');
+  if (prefix === 'PRJ') return [`PRJ-${/^\d+$/.test(rest) ? rest.padStart(4, '0') : rest.toLowerCase()}`];
+  if (prefix === 'INC') {
+    const parts = /^(\d{4})-?(\d{1,3})$/.exec(rest);
+    return parts ? [`INC-${parts[1]}-${parts[2]!.padStart(3, '0')}`] : [];
+  }
+  return /^\d{1,4}$/.test(rest) ? [`${prefix}-${rest.padStart(4, '0')}`] : [];
+}
+
+/**
+ * A quick-jump search over the manifest: an exact (or padded) ID first, then fuzzy matches
+ * on ID, title and aliases that forgive typos word by word.
+ */
+export function createQuickJump(entries: readonly QuickJumpEntry[]): (query: string, limit?: number) => QuickJumpEntry[] {
+  const byId = new Map(entries.map((e) => [e.id.toLowerCase(), e]));
+  const fuse = new Fuse(entries, {
+    keys: [
+      { name: 'id', weight: 3 },
+      { name: 'title', weight: 2 },
+      { name: 'aliases', weight: 1.5 },
+    ],
+    useTokenSearch: true,
+    tokenMatch: 'any',
+    threshold: 0.4,
+    ignoreLocation: true,
+    includeScore: true,
+  });
+  return (query, limit = 8) => {
+    const q = query.trim();
+    if (!q) return [];
+    const exact = [q, ...idCandidates(q)].map((c) => byId.get(c.toLowerCase())).filter((e): e is QuickJumpEntry => e !== undefined);
+    const seen = new Set(exact.map((e) => e.id));
+    const fuzzy = fuse
+      .search(q, { limit: limit + exact.length })
+      .map((r) => r.item)
+      .filter((e) => !seen.has(e.id));
+    return [...new Set([...exact, ...fuzzy])].slice(0, limit);
+  };
+}

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { base, open as openPage } from './pages.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+const open = (path: string) => openPage(browser, path);
+
+describe('full-text search', () => {
+  it('finds a document from a distinctive phrase in its body, in the top three', async () => {
+    const phrase = 'fee column';
+    expect(readFileSync('content/incidents/2026-019-acquirer-settlement-format-change.mdx', 'utf8')).toContain(phrase);
+    const { page, errors } = await open(`/search/?q=${encodeURIComponent(phrase)}`);
+    const top = page.locator('#results > li .result-head .badge-id');
+    await top.first().waitFor();
+    expect((await top.allTextContents()).slice(0, 3)).toContain('INC-2026-019');
+    await expect(page.locator('#results > li').first().locator('.result-excerpt mark').count()).resolves.toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows facet counts before typing, and a filter narrows results and lands in the URL', async () => {
+    const { page, errors } = await open('/search/');
+    const sev1 = page.locator('#facets input[name="severity"][value="SEV1"]');
+    await sev1.waitFor();
+    const sev1Label = page.locator('#facets label', { has: page.locator('input[name="severity"][value="SEV1"]') });
+    expect(Number(await sev1Label.locator('.count').textContent())).toBeGreaterThan(0);
+
+    await page.fill('#search-q', 'certificate');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/q=certificate/);
+    await page.locator('#results > li').first().waitFor();
+    const before = await page.locator('#results > li').count();
+    await page.locator('#facets input[name="severity"][value="SEV1"]').check();
+    await page.waitForURL(/severity=SEV1/);
+    await expect.poll(() => page.locator('#results > li').count()).toBeLessThan(before);
+    const severities = await page.locator('#results > li .result-head .badge-SEV1').count();
+    expect(severities).toBe(await page.locator('#results > li').count());
+
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('severity'));
+    await expect.poll(() => page.locator('#results > li').count()).toBe(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('offers the closest known word when a typo finds nothing', async () => {
+    const { page } = await open('/search/?q=certficate');
+    const suggestion = page.locator('#search-suggest a');
+    await suggestion.waitFor();
+    await expect(suggestion.textContent()).resolves.toBe('certificate');
+    await page.close();
+  });
+});
+
+describe('the quick-jump palette', () => {
+  it('opens with Ctrl-K and finds a document from an ID with a missing digit', async () => {
+    const { page, errors } = await open('/');
+    await page.keyboard.press('Control+k');
+    await page.locator('#quick-jump[open]').waitFor();
+    await page.keyboard.type('INC-2025-14');
+    const firstOption = page.locator('#qj-list [role="option"]').first();
+    await expect.poll(() => firstOption.locator('.badge-id').textContent()).toBe('INC-2025-014');
+    await expect(firstOption.getAttribute('aria-selected')).resolves.toBe('true');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/incidents\/2025-014-/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('finds a document from a typo in its title, by keyboard alone, and closes with Escape', async () => {
+    const { page, errors } = await open('/runbooks/');
+    await page.keyboard.press('/');
+    await page.keyboard.type('relese quarantned email');
+    const options = page.locator('#qj-list [role="option"]');
+    await expect.poll(() => options.first().locator('.badge-id').textContent()).toBe('RB-0010');
+    await expect.poll(() => page.locator('#quick-jump [role="status"]').textContent()).toMatch(/quick match/);
+    await page.keyboard.press('Escape');
+    await expect(page.locator('#quick-jump').isVisible()).resolves.toBe(false);
+
+    await page.keyboard.press('/');
+    await page.keyboard.type('connection pool');
+    await expect.poll(() => page.locator('#qj-list .qj-group').allTextContents()).toContain('Full text');
+    await page.keyboard.press('ArrowDown');
+    const selected = page.locator('#qj-list [aria-selected="true"] a');
+    const href = await selected.getAttribute('href');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.href === new URL(href!, base).href);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { createQuickJump, idCandidates, type QuickJumpEntry } from '../../../src/lib/quick-jump.ts';
+
+const entry = (id: string, title: string, aliases: string[] = []): QuickJumpEntry => ({ id, title, aliases, kind: 'Runbook', url: `/x/${id}/` });
+const entries = [
+  entry('RB-0012', 'Restart the payment gateway', ['gateway bounce']),
+  entry('RB-0001', 'Renew and deploy a TLS certificate', ['cert renewal']),
+  entry('INC-2025-014', 'Payment gateway TLS certificate expired'),
+  entry('INC-2025-041', 'Leeds core switch failure'),
+  entry('INC-2025-104', 'Tracking API slow'),
+  entry('PRJ-billing-migration', 'Billing migration to the ERP billing module'),
+];
+const search = createQuickJump(entries);
+
+describe('quick jump', () => {
+  it('reads typed IDs the way people type them', () => {
+    expect(idCandidates('INC-2025-14')).toEqual(['INC-2025-014']);
+    expect(idCandidates('inc 2025 14')).toEqual(['INC-2025-014']);
+    expect(idCandidates('rb12')).toEqual(['RB-0012']);
+    expect(idCandidates('prj billing-migration')).toEqual(['PRJ-billing-migration']);
+    expect(idCandidates('payment')).toEqual([]);
+  });
+
+  it('puts the document with that exact or padded ID first', () => {
+    expect(search('INC-2025-14')[0]?.id).toBe('INC-2025-014');
+    expect(search('inc-2025-041')[0]?.id).toBe('INC-2025-041');
+    expect(search('RB-12')[0]?.id).toBe('RB-0012');
+  });
+
+  it('forgives typos in titles and finds aliases', () => {
+    expect(search('restrat payment gateway')[0]?.id).toBe('RB-0012');
+    expect(search('certficate renewl').map((e) => e.id)).toContain('RB-0001');
+    expect(search('gateway bounce')[0]?.id).toBe('RB-0012');
+    expect(search('biling migraton')[0]?.id).toBe('PRJ-billing-migration');
+  });
+
+  it('finds nothing for nothing', () => {
+    expect(search('   ')).toEqual([]);
+  });
+});
