@@ -43,8 +43,9 @@ export function createQuickJump(entries: readonly QuickJumpEntry[]): (query: str
       { name: 'aliases', weight: 1.5 },
     ],
     useTokenSearch: true,
-    tokenMatch: 'any',
-    threshold: 0.4,
+    // Every word must match somewhere (forgiving typos), so adding a word narrows the list.
+    tokenMatch: 'all',
+    threshold: 0.34,
     ignoreLocation: true,
     includeScore: true,
   });

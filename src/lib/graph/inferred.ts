@@ -2,13 +2,15 @@ import type { Incident, Project } from '../../schemas/index.ts';
 import type { GraphDocument, GraphEdge } from './edges.ts';
 
 /**
- * The days a project was changing its services: from `start` to `actual_end`, or while it
- * has not ended, to its planned end or today, whichever is later (a late project is still
- * changing things). Planned and cancelled projects without an end changed nothing yet.
+ * The days a project was changing its services: from `start` to `actual_end`; while an
+ * active project has not ended, to its planned end or today, whichever is later (a late
+ * project is still changing things); a project on hold, to its planned end at most.
+ * Planned and cancelled projects without an end changed nothing.
  */
 export function activeWindow(project: Project, today: string): { from: string; to: string } | undefined {
   if (project.actual_end) return { from: project.start, to: project.actual_end };
   if (project.status === 'planned' || project.status === 'cancelled') return undefined;
+  if (project.status === 'on-hold') return { from: project.start, to: project.planned_end < today ? project.planned_end : today };
   return { from: project.start, to: project.planned_end > today ? project.planned_end : today };
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../src/lib/graph/graph.ts';
 import { declaredEdges } from '../../../src/lib/graph/edges.ts';
-import { possiblyAffectedEdges } from '../../../src/lib/graph/inferred.ts';
+import { activeWindow, possiblyAffectedEdges } from '../../../src/lib/graph/inferred.ts';
 import { incident, project, runbook } from './helpers.ts';
+import type { Project } from '../../../src/schemas/index.ts';
 
 describe('declared edges', () => {
   it('turns reference fields and body mentions into edges, once each, both ends present', () => {
@@ -72,5 +73,14 @@ describe('the whole graph', () => {
     expect(graph.to('PRJ-a').map((e) => [e.from, e.kind, e.inferred])).toEqual([['INC-2025-001', 'affected-project', false]]);
     expect(graph.to('PRJ-b', 'possibly-affected').map((e) => [e.from, e.inferred])).toEqual([['INC-2025-001', true]]);
     expect(graph.from('INC-2025-001').filter((e) => !e.inferred).map((e) => e.to)).toEqual(['PRJ-a']);
+  });
+});
+
+describe('active windows', () => {
+  it('stops a project on hold at its planned end, and never starts a planned one', () => {
+    const paused = project('PRJ-paused', { status: 'on-hold', start: '2025-01-01', planned_end: '2025-06-30' }).data;
+    expect(activeWindow(paused as Project, '2026-01-01')).toEqual({ from: '2025-01-01', to: '2025-06-30' });
+    expect(activeWindow(paused as Project, '2025-03-01')).toEqual({ from: '2025-01-01', to: '2025-03-01' });
+    expect(activeWindow(project('PRJ-next', { status: 'planned' }).data as Project, '2026-01-01')).toBeUndefined();
   });
 });
