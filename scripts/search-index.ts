@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -14,7 +15,9 @@ export async function indexSite(siteDir: string): Promise<{ ok: true; pages: num
     if (added.errors.length > 0) return { ok: false, errors: added.errors };
     const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
     if (written.errors.length > 0) return { ok: false, errors: written.errors };
-    return { ok: true, pages: added.page_count };
+    // Pagefind reads every HTML file but indexes only document pages; report what it indexed.
+    const entry = JSON.parse(readFileSync(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    return { ok: true, pages: Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0) };
   } finally {
     await pagefind.close();
   }

@@ -201,6 +201,13 @@ function duplicateProblems(parsed: readonly ParsedFile[]): Problem[] {
       const { line, column } = doc.frontMatter.locate(['id']);
       problems.push(problem(doc.file, line, column, `duplicate ID ${doc.data.id}: ${first.file} already uses it; give this document an ID no other document uses`));
     } else byId.set(doc.data.id, doc);
+    for (const former of doc.data.formerly) {
+      const holder = byId.get(former) ?? parsed.find((d) => d !== doc && d.data && (d.data.id === former || d.data.formerly.includes(former)));
+      if (holder && holder !== doc) {
+        const { line, column } = doc.frontMatter.locate(['formerly', doc.data.formerly.indexOf(former)]);
+        problems.push(problem(doc.file, line, column, `formerly: ${former} already belongs to ${holder.file}; a former ID can lead to one document only, so remove it here or there`));
+      }
+    }
     const slugKey = `${doc.collection}/${doc.slug}`;
     const sameSlug = bySlug.get(slugKey);
     if (sameSlug) problems.push(problem(doc.file, 1, 1, `two ${doc.collection} files are named ${doc.slug}.mdx (${sameSlug.file}); their pages would collide, so rename one`));

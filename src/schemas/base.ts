@@ -24,6 +24,8 @@ export const documentBase = z.strictObject({
   visibility: visibility.default('internal'),
   /** Other names people search for. */
   aliases: z.array(z.string().min(2)).default([]),
+  /** Former IDs or file names of this document: `/go/<former>/` and old page URLs keep working. */
+  formerly: z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, { error: 'expected a former ID or file name, e.g. RB-0007 or restart-billing' })).default([]),
 });
 
 /** Lifecycle of a procedure or guide. */

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { documentBase } from './base.ts';
 import { idOf, slug, visibility } from './shared.ts';
 
 /** A system or service that incidents hit and projects change. */
@@ -17,6 +18,8 @@ export const serviceSchema = z.strictObject({
   visibility: visibility.default('internal'),
   /** Other names people use for it. */
   aliases: z.array(z.string().min(2)).default([]),
+  /** Former IDs or file names: their links keep working. */
+  formerly: documentBase.shape.formerly,
   /** Topic tags. */
   tags: z.array(slug).default([]),
 });

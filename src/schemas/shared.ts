@@ -40,6 +40,11 @@ const idExamples = {
   services: 'payment-gateway',
 } as const;
 
+/** Whether a string has the ID form of a collection. */
+export function isDocumentId(collection: keyof typeof idPatterns, value: string): boolean {
+  return idPatterns[collection].test(value);
+}
+
 /** A reference, by permanent ID, to a document of the given collection. */
 export function idOf(collection: keyof typeof idPatterns) {
   return z.string().regex(idPatterns[collection], { error: `expected an ID like ${idExamples[collection]}` });

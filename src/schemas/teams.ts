@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { documentBase } from './base.ts';
 import { idOf, visibility } from './shared.ts';
 
 /** A team: owns documents, runs services, takes part in incidents and projects. */
@@ -21,4 +22,6 @@ export const teamSchema = z.strictObject({
   visibility: visibility.default('internal'),
   /** Other names people use for the team. */
   aliases: z.array(z.string().min(2)).default([]),
+  /** Former IDs or file names: their links keep working. */
+  formerly: documentBase.shape.formerly,
 });
