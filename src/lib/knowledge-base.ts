@@ -12,6 +12,7 @@ import { problem, type Problem } from './problems.ts';
 import { renderBody } from './render-body.ts';
 import { fieldName, validateFrontMatter } from './schema-problems.ts';
 import { isProblem, readSourceFile, type SourceFile } from './source-file.ts';
+import { loadTrackers, ticketLinker } from './tickets.ts';
 
 /** One valid document, parsed, validated and rendered. */
 export interface LoadedDocument<C extends CollectionName = CollectionName> {
@@ -27,6 +28,8 @@ export interface LoadedDocument<C extends CollectionName = CollectionName> {
   headings: Heading[];
   /** IDs of other documents written in the body, in order of first mention. */
   mentions: string[];
+  /** Ticket keys the document references: its `tickets`, its action items' and its body's. */
+  tickets: string[];
   /** The rendered body as plain text, for similarity. */
   text: string;
   /** Where the `id` field is written, for messages about the ID. */
@@ -104,6 +107,9 @@ export function loadKnowledgeBase({ root, contentDir, today, audience = 'interna
     }
   }
 
+  const config = loadTrackers(root);
+  problems.push(...config.problems);
+  const tickets = ticketLinker(config.trackers);
   const index = idIndex(parsed, audience);
   problems.push(...duplicateProblems(parsed));
 
@@ -112,7 +118,7 @@ export function loadKnowledgeBase({ root, contentDir, today, audience = 'interna
     const referenceProblems = doc.data ? checkReferences(doc, index) : [];
     problems.push(...referenceProblems);
     const frontMatter = (doc.data as Record<string, unknown> | undefined) ?? doc.frontMatter.data;
-    const rendered = renderBody(doc.source.body, { frontMatter, today }, index);
+    const rendered = renderBody(doc.source.body, { frontMatter, today, ticketUrl: tickets.url }, { idIndex: index, tickets });
     for (const p of rendered.problems) {
       problems.push(problem(doc.file, p.line + doc.source.bodyLine - 1, p.column, p.message));
     }
@@ -127,6 +133,7 @@ export function loadKnowledgeBase({ root, contentDir, today, audience = 'interna
       html: rendered.html,
       headings: rendered.headings,
       mentions: rendered.mentions,
+      tickets: [...new Set([...declaredTickets(doc.data), ...rendered.tickets])],
       text: rendered.text,
       idPosition: doc.frontMatter.locate(['id']),
     });
@@ -175,6 +182,13 @@ function idIndex(parsed: readonly ParsedFile[], audience: Audience): IdIndex {
     index.set(id, { id, collection: doc.collection, title, url: documentUrl(doc.collection, doc.slug), visible });
   }
   return index;
+}
+
+/** Ticket keys from front matter: an incident's `tickets` and every action item's `ticket`. */
+function declaredTickets(data: DocumentData[CollectionName]): string[] {
+  const keys = 'tickets' in data ? [...data.tickets] : [];
+  if ('action_items' in data) for (const item of data.action_items) if (item.ticket) keys.push(item.ticket);
+  return keys;
 }
 
 /** Unknown IDs and IDs of the wrong collection in reference fields, at the field's place. */

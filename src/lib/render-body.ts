@@ -13,15 +13,19 @@ import { allowedHtml, contentComponents, type RenderContext } from '../component
 import rehypeHeadingAnchors, { type Heading } from '../plugins/rehype-heading-anchors.ts';
 import remarkContentComponents from '../plugins/remark-content-components.ts';
 import remarkIdLinks from '../plugins/remark-id-links.ts';
+import remarkTicketLinks from '../plugins/remark-ticket-links.ts';
 import remarkSafeMdx from '../plugins/remark-safe-mdx.ts';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { IdIndex } from './graph/id-index.ts';
+import type { TicketLinker } from './tickets.ts';
 
 export interface RenderedBody {
   html: string;
   headings: Heading[];
   /** IDs of other documents written in the body. */
   mentions: string[];
+  /** Ticket keys written in the body. */
+  tickets: string[];
   /** The body as plain text, for similarity. */
   text: string;
   /** Problems with positions relative to the body (line 1 is the body's first line). */
@@ -58,6 +62,7 @@ const processor = unified()
   .use(remarkSafeMdx)
   .use(remarkContentComponents)
   .use(remarkIdLinks)
+  .use(remarkTicketLinks)
   .use(remarkRehype, {
     handlers: { mdxJsxFlowElement: renderJsx, mdxJsxTextElement: renderJsx, mdxjsEsm: nothing, mdxFlowExpression: nothing, mdxTextExpression: nothing },
   })
@@ -66,19 +71,27 @@ const processor = unified()
   .use(rehypeStringify)
   .freeze();
 
-/** Renders one body; with an ID index, IDs in prose become links and unknown IDs are problems. */
-export function renderBody(body: string, context: RenderContext, idIndex?: IdIndex): RenderedBody {
-  const file = new VFile({ value: body, data: idIndex ? { renderContext: context, idIndex } : { renderContext: context } });
+/** What turns words of prose into links. */
+export interface BodyLinks {
+  /** Every document ID: IDs in prose become links, unknown IDs are problems. */
+  idIndex?: IdIndex;
+  /** Ticket keys in prose become tracker links. */
+  tickets?: TicketLinker;
+}
+
+/** Renders one body, with IDs and ticket keys linked when `links` says how. */
+export function renderBody(body: string, context: RenderContext, links: BodyLinks = {}): RenderedBody {
+  const file = new VFile({ value: body, data: { renderContext: context, ...links } });
   try {
     const tree = processor.runSync(processor.parse(file), file);
     const problems = file.messages.filter((m) => m.fatal).map((m) => ({ line: m.line ?? 1, column: m.column ?? 1, message: m.reason }))
       .sort((a, b) => a.line - b.line || a.column - b.column);
-    if (problems.length > 0) return { html: '', headings: [], mentions: [], text: '', problems };
-    return { html: processor.stringify(tree, file), headings: file.data.headings ?? [], mentions: file.data.mentions ?? [], text: hastToString(tree), problems: [] };
+    if (problems.length > 0) return { html: '', headings: [], mentions: [], tickets: [], text: '', problems };
+    return { html: processor.stringify(tree, file), headings: file.data.headings ?? [], mentions: file.data.mentions ?? [], tickets: file.data.ticketKeys ?? [], text: hastToString(tree), problems: [] };
   } catch (error) {
     // MDX syntax errors stop the parser: report the first one, with its place.
     const e = error as { line?: number; column?: number; reason?: string; message: string };
-    return { html: '', headings: [], mentions: [], text: '', problems: [{ line: e.line ?? 1, column: e.column ?? 1, message: `MDX syntax: ${mdxHint(e.reason ?? e.message)}` }] };
+    return { html: '', headings: [], mentions: [], tickets: [], text: '', problems: [{ line: e.line ?? 1, column: e.column ?? 1, message: `MDX syntax: ${mdxHint(e.reason ?? e.message)}` }] };
   }
 }
 

@@ -40,7 +40,7 @@ export function cairnLoader(collection: CollectionName): Loader {
           data,
           filePath: doc.file,
           digest: generateDigest({ data: doc.data as Record<string, unknown>, html: doc.html }),
-          rendered: { html: doc.html, metadata: { headings: doc.headings, edges: graph.from(doc.id) } },
+          rendered: { html: doc.html, metadata: { headings: doc.headings, edges: graph.from(doc.id), tickets: doc.tickets } },
         });
       }
     },

@@ -2,6 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { loadOptionsFromEnv } from '../lib/config.ts';
 import { byDateDesc, summarise, type DocumentSummary } from '../lib/documents.ts';
 import { lastCommitDates } from '../lib/git-dates.ts';
+import { loadTrackers, ticketLinker } from '../lib/tickets.ts';
 import { collectionNames, type CollectionName } from '../schemas/index.ts';
 import type { GraphDocument, GraphEdge } from '../lib/graph/edges.ts';
 import { indexGraph, type ContentGraph } from '../lib/graph/graph.ts';
@@ -19,6 +20,10 @@ export interface Catalogue {
   graph: ContentGraph;
   /** Documents as the graph views need them (data only). */
   graphDocs: Map<string, GraphDocument>;
+  /** Ticket keys each document references. */
+  ticketsOf: Map<string, string[]>;
+  /** Tracker URL of a ticket key. */
+  ticketUrl: (key: string) => string | undefined;
 }
 
 let catalogue: Promise<Catalogue> | undefined;
@@ -36,16 +41,18 @@ async function build(): Promise<Catalogue> {
   const all: DocumentSummary[] = [];
   const edges: GraphEdge[] = [];
   const graphDocs = new Map<string, GraphDocument>();
+  const ticketsOf = new Map<string, string[]>();
   for (const collection of collectionNames) {
     for (const entry of (await getCollection(collection)) as AnyEntry[]) {
       const slug = entry.filePath!.split('/').pop()!.replace(/\.mdx$/, '');
       entries.set(entry.id, entry);
       edges.push(...((entry.rendered?.metadata?.edges as GraphEdge[] | undefined) ?? []));
+      ticketsOf.set(entry.id, (entry.rendered?.metadata?.tickets as string[] | undefined) ?? []);
       graphDocs.set(entry.id, { id: entry.id, collection, data: entry.data, mentions: [], text: '' });
       all.push(summarise(collection, slug, entry.data, dates.get(entry.filePath!)));
     }
   }
   all.sort(byDateDesc((d) => d.updated));
   const byCollection = new Map(collectionNames.map((c) => [c, all.filter((d) => d.collection === c)]));
-  return { all, byId: new Map(all.map((d) => [d.id, d])), entries, byCollection, graph: indexGraph(edges), graphDocs };
+  return { all, byId: new Map(all.map((d) => [d.id, d])), entries, byCollection, graph: indexGraph(edges), graphDocs, ticketsOf, ticketUrl: ticketLinker(loadTrackers(root).trackers).url };
 }

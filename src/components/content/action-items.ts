@@ -15,7 +15,7 @@ export const ActionItems: ContentComponent = {
   name: 'ActionItems',
   description: "the document's action_items as a table",
   attributes: {},
-  render(_props, _children, { frontMatter, today }) {
+  render(_props, _children, { frontMatter, today, ticketUrl }) {
     const items = (frontMatter.action_items as ActionItemData[] | undefined) ?? [];
     if (items.length === 0) return h('p', { className: ['action-items-empty'] }, 'No action items recorded.');
     return h('div', { className: ['table-wrap'] }, [
@@ -30,7 +30,7 @@ export const ActionItems: ContentComponent = {
               h('td', item.owner),
               h('td', [h('time', { dateTime: item.due }, formatDate(item.due)), ...(overdue ? [' ', h('span', { className: ['badge', 'badge-overdue'] }, 'overdue')] : [])]),
               h('td', [h('span', { className: ['badge', `badge-${item.status}`] }, item.status.replace('-', ' '))]),
-              h('td', item.ticket ?? '—'),
+              h('td', item.ticket ? ticketCell(item.ticket, ticketUrl?.(item.ticket)) : '—'),
             ]);
           }),
         ),
@@ -38,3 +38,7 @@ export const ActionItems: ContentComponent = {
     ]);
   },
 };
+
+function ticketCell(key: string, url: string | undefined) {
+  return url ? h('a', { href: url, className: ['ticket-link'] }, key) : key;
+}

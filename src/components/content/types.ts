@@ -15,6 +15,8 @@ export interface RenderContext {
   frontMatter: Record<string, unknown>;
   /** The day of the build, YYYY-MM-DD, for "overdue". */
   today: string;
+  /** The tracker URL of a ticket key, when a tracker knows it. */
+  ticketUrl?: (key: string) => string | undefined;
 }
 
 /**

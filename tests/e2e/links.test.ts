@@ -1,0 +1,124 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'node-html-parser';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { base, open } from './pages.ts';
+
+const siteDir = inject('siteDir');
+const read = (path: string) => readFileSync(join(siteDir, path), 'utf8');
+const manifest = JSON.parse(read('api/manifest.json')) as { documents: { id: string; collection: string; url: string; title: string; summary: string }[] };
+const docs = manifest.documents;
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('links from tickets', () => {
+  it('reaches every document from /go/<ID>/, keeping the #fragment', async () => {
+    const { page, errors } = await open(browser, '/');
+    for (const doc of docs) {
+      await page.goto(`${base}/go/${doc.id}/#from-a-ticket`);
+      await page.waitForURL(`${base}${doc.url}#from-a-ticket`);
+    }
+    const go = parse(read(`go/${docs[0]!.id}/index.html`));
+    expect(go.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    expect(go.querySelector('link[rel="canonical"]')?.getAttribute('href')).toMatch(new RegExp(`${docs[0]!.url}$`));
+    expect(go.querySelector('body a')?.getAttribute('href')).toBe(docs[0]!.url);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('discovers oEmbed and Open Graph from every document page, and serves a small card for each', () => {
+    for (const doc of docs) {
+      const html = parse(read(`${doc.url.slice(1)}index.html`));
+      expect(html.querySelector('meta[property="og:title"]')?.getAttribute('content'), doc.id).toBe(`${doc.id} ${doc.title}`);
+      expect(html.querySelector('meta[property="og:description"]')?.getAttribute('content')).toBe(doc.summary);
+      const discovery = html.querySelector('link[type="application/json+oembed"]')!.getAttribute('href')!;
+      const oembed = JSON.parse(read(new URL(discovery).pathname.slice(1)));
+      expect(oembed).toMatchObject({ version: '1.0', type: 'rich', title: `${doc.id} ${doc.title}`, provider_name: 'Cairn', width: 480, height: 240 });
+      const iframe = parse(oembed.html).querySelector('iframe')!;
+      expect(new URL(iframe.getAttribute('src')!).pathname).toBe(`/embed/${doc.id}/`);
+
+      const cardFile = `embed/${doc.id}/index.html`;
+      expect(statSync(join(siteDir, cardFile)).size, cardFile).toBeLessThan(6_000);
+      const card = parse(read(cardFile));
+      expect(card.querySelectorAll('script')).toHaveLength(0);
+      expect(card.querySelector('base')?.getAttribute('target')).toBe('_top');
+      expect(new URL(card.querySelector('h1 a')!.getAttribute('href')!).pathname).toBe(doc.url);
+    }
+  });
+
+  it('shows an embed card at 400 px without overflow, and opens the full page from it', async () => {
+    const incident = docs.find((d) => d.collection === 'incidents')!;
+    const { page, errors } = await open(browser, `/embed/${incident.id}/`, { viewport: { width: 400, height: 300 } });
+    await expect(page.locator('.card dt').first().textContent()).resolves.toBe('Severity');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.locator('h1 a').click();
+    await page.waitForURL((url) => url.pathname === incident.url);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('copies the permanent link in each format, for the page and for a section', async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    const page = await context.newPage();
+    const runbook = docs.find((d) => d.id === 'RB-0012')!;
+    await page.goto(base + runbook.url);
+    const permalink = `http://localhost:4321/go/RB-0012/`;
+    const label = `RB-0012 ${runbook.title}`;
+    const expected = {
+      url: permalink,
+      markdown: `[${label}](${permalink})`,
+      jira: `[${label}|${permalink}]`,
+      html: `<a href="${permalink}">${label}</a>`,
+    };
+    for (const [format, text] of Object.entries(expected)) {
+      await page.locator('.copy-link-button').click();
+      await page.locator(`[data-copy-format="${format}"]`).click();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+      await expect(page.locator('[data-copy-status]').textContent()).resolves.toMatch(/^Copied as/);
+      await page.keyboard.press('Escape');
+    }
+    const section = page.locator('.prose h2 .copy-section').first();
+    const anchor = await page.locator('.prose h2 .heading-anchor').first().getAttribute('href');
+    await section.click();
+    await page.locator('[data-copy-format="url"]').click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${permalink}${anchor}`);
+    await context.close();
+  });
+
+  it('links ticket keys to the tracker and maps them back to documents in tickets.json', async () => {
+    const tickets = JSON.parse(read('api/tickets.json')).tickets as Record<string, { url: string; documents: { id: string }[] }>;
+    const incident = docs.find((d) => d.id === 'INC-2025-014')!;
+    const html = parse(read(`${incident.url.slice(1)}index.html`));
+    const bodyTicket = html.querySelector('.prose a.ticket-link')!;
+    const key = bodyTicket.textContent;
+    expect(bodyTicket.getAttribute('href')).toBe(`https://kestrel.atlassian.net/browse/${key}`);
+    expect(tickets[key]!.documents.map((d) => d.id)).toContain('INC-2025-014');
+    expect(html.querySelectorAll('#tickets ~ ul a.ticket-link').map((a) => a.textContent)).toContain(key);
+  });
+
+  it('publishes an Atom feed with one entry per document', async () => {
+    const { page } = await open(browser, '/');
+    const feed = await page.evaluate(async () => {
+      const xml = new DOMParser().parseFromString(await (await fetch('/feed.xml')).text(), 'application/xml');
+      return {
+        error: xml.querySelector('parsererror')?.textContent ?? null,
+        root: `${xml.documentElement.namespaceURI} ${xml.documentElement.localName}`,
+        entries: [...xml.querySelectorAll('entry')].map((e) => ({ id: e.querySelector('id')?.textContent, updated: e.querySelector('updated')?.textContent })),
+      };
+    });
+    expect(feed.error).toBeNull();
+    expect(feed.root).toBe('http://www.w3.org/2005/Atom feed');
+    expect(feed.entries).toHaveLength(docs.length);
+    expect(new Set(feed.entries.map((e) => e.id))).toEqual(new Set(docs.map((d) => `http://localhost:4321/go/${d.id}/`)));
+    expect(feed.entries.every((e) => /^\d{4}-\d{2}-\d{2}T/.test(e.updated ?? ''))).toBe(true);
+    await page.close();
+  });
+});
