@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'node-html-parser';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
+
+/** Every file of a build as text, gzip (the Pagefind index) unpacked, so nothing hides from the scan. */
+function filesOf(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    let bytes = readFileSync(path);
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+    files.set(relative(dir, path), bytes.toString('utf8'));
+  }
+  return files;
+}
+
+const all = loadKnowledgeBase({ root: process.cwd(), contentDir: 'content', today: '2026-11-25', audience: 'restricted' }).documents;
+const secretsOf = (visibility: string) =>
+  all
+    .filter((d) => d.data.visibility === visibility)
+    // Titles long enough not to occur by chance in other text, summaries, and page paths.
+    .flatMap((d) => ['title' in d.data ? d.data.title : d.data.name, d.data.summary, `/${d.file.replace(/^content\//, '').replace(/\.mdx$/, '')}/`])
+    .filter((s) => s.length >= 24);
+// Canary phrases planted in the sample's restricted postmortems.
+const canaries = ['kestrel-restricted-7f3a', 'kestrel-restricted-c91d'];
+
+const builds: Record<'public' | 'internal' | 'restricted', Map<string, string>> = {} as never;
+beforeAll(() => {
+  for (const audience of ['public', 'restricted'] as const) {
+    const outDir = `.cairn-build/audience-${audience}`;
+    const result = spawnSync(process.execPath, ['scripts/build.ts'], { env: { ...process.env, CAIRN_AUDIENCE: audience, CAIRN_OUT_DIR: outDir }, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(result.stderr);
+    builds[audience] = filesOf(outDir);
+  }
+  builds.internal = filesOf(inject('siteDir'));
+}, 120_000);
+
+describe('a build for an audience contains nothing above it', () => {
+  it('keeps restricted documents out of the internal build: pages, index, API, feed, embeds', () => {
+    expect(all.some((d) => d.html.includes(canaries[0]!))).toBe(true);
+    const leaks = [...builds.internal].flatMap(([file, text]) => [...canaries, ...secretsOf('restricted')].filter((s) => text.includes(s)).map((s) => `${file}: ${s}`));
+    expect(leaks).toEqual([]);
+  });
+
+  it('keeps internal and restricted documents out of the public build', () => {
+    const hidden = [...canaries, ...secretsOf('restricted'), ...secretsOf('internal')];
+    const leaks = [...builds.public].flatMap(([file, text]) => hidden.filter((s) => text.includes(s)).map((s) => `${file}: ${s}`));
+    expect(leaks).toEqual([]);
+    const manifest = JSON.parse(builds.public.get('api/manifest.json')!) as { documents: { visibility: string }[] };
+    expect(manifest.documents.length).toBe(all.filter((d) => d.data.visibility === 'public').length);
+  });
+
+  it('gives the restricted build everything, canaries included', () => {
+    const pages = [...builds.restricted.values()].join('\n');
+    for (const canary of canaries) expect(pages).toContain(canary);
+  });
+
+  it('never links to a page that is not in the build', () => {
+    for (const [audience, files] of Object.entries(builds)) {
+      const broken = new Set<string>();
+      for (const [file, text] of files) {
+        if (!file.endsWith('.html')) continue;
+        for (const a of parse(text).querySelectorAll('a[href^="/"], link[href^="/"]')) {
+          const href = a.getAttribute('href')!.split('#')[0]!.split('?')[0]!;
+          const target = href.endsWith('/') ? `${href.slice(1)}index.html` : href.slice(1);
+          if (!files.has(target) && !files.has(decodeURIComponent(target))) broken.add(`${audience}: ${file} → ${href}`);
+        }
+      }
+      expect([...broken]).toEqual([]);
+    }
+  });
+});
