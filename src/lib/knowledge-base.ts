@@ -13,6 +13,7 @@ import { renderBody } from './render-body.ts';
 import { fieldName, validateFrontMatter } from './schema-problems.ts';
 import { isProblem, readSourceFile, type SourceFile } from './source-file.ts';
 import { loadTrackers, ticketLinker } from './tickets.ts';
+import { allowSecretMarker, findSecrets } from './secrets.ts';
 
 /** One valid document, parsed, validated and rendered. */
 export interface LoadedDocument<C extends CollectionName = CollectionName> {
@@ -153,6 +154,10 @@ function parseFile(collection: CollectionName, path: string, file: string, probl
   if (isProblem(source)) {
     problems.push(source);
     return undefined;
+  }
+  // Secrets first, and whatever else is wrong: a pasted key must be reported even in a broken file.
+  for (const found of [...findSecrets(source.frontMatter, source.frontMatterLine), ...findSecrets(source.body, source.bodyLine)]) {
+    problems.push(problem(file, found.line, found.column, `this looks like a ${found.kind}; remove it and have it revoked (it stays in git history once pushed). If it is a harmless example, put ${allowSecretMarker} in a comment on the line before`));
   }
   const frontMatter = parseFrontMatter(source);
   if (Array.isArray(frontMatter)) {

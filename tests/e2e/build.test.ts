@@ -48,7 +48,7 @@ describe('the build', () => {
     const result = build('tests/fixtures/broken-kb');
     expect(result.status).toBe(1);
     const lines = result.stderr.split('\n').filter((l) => /^tests\/fixtures\/broken-kb\/\S+:\d+:\d+: (error|warning): /.test(l));
-    expect(lines.length).toBe(28);
+    expect(lines.length).toBe(30);
     // `npm run check` reports exactly the same problems, line for line.
     const check = spawnSync(process.execPath, ['scripts/check.ts'], { env: { ...process.env, CAIRN_CONTENT_DIR: 'tests/fixtures/broken-kb' }, encoding: 'utf8' });
     expect(check.status).toBe(1);
@@ -56,6 +56,8 @@ describe('the build', () => {
     expect(result.stderr).toContain('tests/fixtures/broken-kb/incidents/2025-001-wrong-types.mdx:17:1: error: summmary: unknown field; did you mean "summary"?');
     expect(result.stderr).toContain('tests/fixtures/broken-kb/runbooks/duplicate-b.mdx:2:5: error: duplicate ID RB-0001');
     expect(result.stderr).not.toMatch(/ZodError|at .*\.ts:\d+/);
+    expect(result.stderr).toContain('pasted-secret.mdx:17:29: error: this looks like a password in a connection string');
+    expect(result.stderr + result.stdout).not.toContain('Wq7!zR2#kLp9'); // never echo the secret
     expect(readFileSync(join(outDir, 'marker.txt'), 'utf8')).toBe('previous build');
   });
 });

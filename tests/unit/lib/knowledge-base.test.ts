@@ -59,7 +59,9 @@ describe('loading a knowledge base', () => {
       tests/fixtures/broken-kb/projects/yaml-error.mdx:3:8: error: front matter is not valid YAML: Nested mappings are not allowed in compact mappings (a value containing ": " must be quoted)
       tests/fixtures/broken-kb/runbooks/duplicate-a.mdx:7:12: error: services[0]: unknown service billing; no service has that ID
       tests/fixtures/broken-kb/runbooks/duplicate-b.mdx:2:5: error: duplicate ID RB-0001: tests/fixtures/broken-kb/runbooks/duplicate-a.mdx already uses it; give this document an ID no other document uses
-      tests/fixtures/broken-kb/runbooks/duplicate-b.mdx:7:12: error: services[0]: unknown service billing; no service has that ID"
+      tests/fixtures/broken-kb/runbooks/duplicate-b.mdx:7:12: error: services[0]: unknown service billing; no service has that ID
+      tests/fixtures/broken-kb/runbooks/pasted-secret.mdx:7:12: error: services[0]: unknown service billing; no service has that ID
+      tests/fixtures/broken-kb/runbooks/pasted-secret.mdx:17:29: error: this looks like a password in a connection string; remove it and have it revoked (it stays in git history once pushed). If it is a harmless example, put cairn-allow-secret in a comment on the line before"
     `);
   });
 
