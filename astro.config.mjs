@@ -10,4 +10,22 @@ export default defineConfig({
   integrations: [mdx()],
   devToolbar: { enabled: false },
   build: { format: 'directory' },
+  // Every page carries a strict Content-Security-Policy as a <meta>; Astro hashes the scripts
+  // and styles it emits. Pagefind's search runs WebAssembly, hence 'wasm-unsafe-eval'.
+  // Hosts that set headers also get public/_headers (frame-ancestors cannot go in a <meta>).
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-src 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
 });
