@@ -1,9 +1,12 @@
 import type { APIRoute } from 'astro';
 import { Feed } from 'feed';
 import { collections } from '../schemas/index.ts';
+import { today } from '../lib/dates.ts';
 import { getCatalogue } from '../site/catalogue.ts';
 
 const toDate = (day: string) => new Date(`${day.slice(0, 10)}T00:00:00Z`);
+// The feed library marks titles and summaries as HTML; ours are plain text, so escape them.
+const text = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** `dist/feed.xml`: Atom, one entry per document, newest change first, for automation. */
 export const GET: APIRoute = async ({ site }) => {
@@ -23,14 +26,14 @@ export const GET: APIRoute = async ({ site }) => {
     ...(newest ? { updated: toDate(newest) } : {}),
   });
   for (const doc of all) {
-    const date = toDate(doc.updated ?? doc.created ?? '1970-01-01');
+    const date = toDate(doc.updated ?? doc.created ?? today());
     feed.addItem({
       id: new URL(`/go/${encodeURIComponent(doc.id)}/`, site).href,
-      title: `${doc.id} ${doc.title}`,
+      title: text(`${doc.id} ${doc.title}`),
       link: new URL(doc.url, site).href,
       date,
       ...(doc.created ? { published: toDate(doc.created) } : {}),
-      description: doc.summary,
+      description: text(doc.summary),
       author: [{ name: byId.get(doc.owner)?.title ?? doc.owner }],
       category: [{ term: doc.collection, name: collections[doc.collection].singular }, ...doc.tags.map((t) => ({ term: t, name: t }))],
     });

@@ -61,3 +61,34 @@ describe('the build', () => {
     expect(readFileSync(join(outDir, 'marker.txt'), 'utf8')).toBe('previous build');
   });
 });
+
+describe('hostile front matter', () => {
+  it('is escaped in every output: pages, JSON, oEmbed, embed, Atom', async () => {
+    const dir = '.cairn-build/hostile-site';
+    const result = spawnSync(process.execPath, ['scripts/build.ts'], { env: { ...process.env, CAIRN_OUT_DIR: dir, CAIRN_CONTENT_DIR: 'tests/fixtures/hostile-kb' }, encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    const { parse } = await import('node-html-parser');
+    for (const page of ['runbooks/hostile/index.html', 'embed/RB-0666/index.html', 'runbooks/index.html', 'index.html', 'tags/injection/index.html']) {
+      const html = readFileSync(join(dir, page), 'utf8');
+      const doc = parse(html);
+      // The only scripts are the site's own; no element carries an event handler.
+      const scripts = doc.querySelectorAll('script').map((s) => s.getAttribute('src') ?? s.textContent);
+      expect(scripts.some((s) => s.includes('alert')), page).toBe(false);
+      expect(doc.querySelectorAll('*').some((el) => Object.keys(el.attributes).some((a) => a.startsWith('on'))), page).toBe(false);
+      expect(doc.querySelectorAll('img, svg[onload], b').filter((el) => el.getAttribute('src') === 'x')).toHaveLength(0);
+    }
+    const page = parse(readFileSync(join(dir, 'runbooks/hostile/index.html'), 'utf8'));
+    expect(page.querySelector('h1')!.textContent).toBe("Restart </script><script>alert('title')</script> ]]> now");
+    const manifest = JSON.parse(readFileSync(join(dir, 'api/manifest.json'), 'utf8'));
+    expect(manifest.documents.find((d: { id: string }) => d.id === 'RB-0666').title).toContain("</script><script>alert('title')");
+    const oembed = JSON.parse(readFileSync(join(dir, 'oembed/RB-0666.json'), 'utf8'));
+    const iframe = parse(oembed.html).querySelector('iframe')!;
+    expect(iframe.getAttribute('title')).toBe(oembed.title);
+    expect(parse(oembed.html).querySelectorAll('script')).toHaveLength(0);
+    const feed = readFileSync(join(dir, 'feed.xml'), 'utf8');
+    const entry = feed.slice(feed.indexOf('<entry>'));
+    expect(entry).not.toMatch(/<script>alert/);
+    expect(entry).not.toMatch(/<img src=x/);
+    expect(entry).toContain('RB-0666 Restart &lt;/script&gt;&lt;script&gt;alert');
+  });
+});
