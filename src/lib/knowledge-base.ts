@@ -118,7 +118,9 @@ export function loadKnowledgeBase({ root, contentDir, today, audience = 'interna
   for (const doc of parsed) {
     const referenceProblems = doc.data ? checkReferences(doc, index) : [];
     problems.push(...referenceProblems);
-    const frontMatter = (doc.data as Record<string, unknown> | undefined) ?? doc.frontMatter.data;
+    // Components read validated front matter only; a body under broken front matter is still
+    // checked for its own problems, with components seeing no fields.
+    const frontMatter = (doc.data as Record<string, unknown> | undefined) ?? {};
     const rendered = renderBody(doc.source.body, { frontMatter, today, ticketUrl: tickets.url }, { idIndex: index, tickets });
     for (const p of rendered.problems) {
       problems.push(problem(doc.file, p.line + doc.source.bodyLine - 1, p.column, p.message));

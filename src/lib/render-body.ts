@@ -91,7 +91,9 @@ export function renderBody(body: string, context: RenderContext, links: BodyLink
   } catch (error) {
     // MDX syntax errors stop the parser: report the first one, with its place.
     const e = error as { line?: number; column?: number; reason?: string; message: string };
-    return { html: '', headings: [], mentions: [], tickets: [], text: '', problems: [{ line: e.line ?? 1, column: e.column ?? 1, message: `MDX syntax: ${mdxHint(e.reason ?? e.message)}` }] };
+    const syntax = typeof e.reason === 'string' && typeof e.line === 'number';
+    const message = syntax ? `MDX syntax: ${mdxHint(e.reason!)}` : `Cairn could not render this body (${e.message}); this is a bug in Cairn, please report it with this file`;
+    return { html: '', headings: [], mentions: [], tickets: [], text: '', problems: [{ line: e.line ?? 1, column: e.column ?? 1, message }] };
   }
 }
 
