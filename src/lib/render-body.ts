@@ -91,7 +91,7 @@ export function renderBody(body: string, context: RenderContext, links: BodyLink
   } catch (error) {
     // MDX syntax errors stop the parser: report the first one, with its place.
     const e = error as { line?: number; column?: number; reason?: string; message: string };
-    const syntax = typeof e.reason === 'string' && typeof e.line === 'number';
+    const syntax = typeof e.reason === 'string'; // parser messages carry a reason; crashes do not
     const message = syntax ? `MDX syntax: ${mdxHint(e.reason!)}` : `Cairn could not render this body (${e.message}); this is a bug in Cairn, please report it with this file`;
     return { html: '', headings: [], mentions: [], tickets: [], text: '', problems: [{ line: e.line ?? 1, column: e.column ?? 1, message }] };
   }
