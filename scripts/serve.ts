@@ -56,7 +56,12 @@ export function serveStatic(dir: string, port = 4321, host = '127.0.0.1'): Promi
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
       return;
     }
-    res.writeHead(status, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(status, {
+      'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+      // The headers of public/_headers: only embed cards may be framed.
+      'Content-Security-Policy': url.pathname.startsWith('/embed/') ? 'frame-ancestors *' : "frame-ancestors 'none'",
+      'X-Content-Type-Options': 'nosniff',
+    });
     createReadStream(file).pipe(res);
   });
   return new Promise((ok, fail) => {

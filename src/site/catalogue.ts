@@ -22,6 +22,8 @@ export interface Catalogue {
   graphDocs: Map<string, GraphDocument>;
   /** Ticket keys each document references. */
   ticketsOf: Map<string, string[]>;
+  /** Team and service names by ID, for filters and cards. */
+  names: Map<string, string>;
   /** Tracker URL of a ticket key. */
   ticketUrl: (key: string) => string | undefined;
 }
@@ -54,5 +56,5 @@ async function build(): Promise<Catalogue> {
   }
   all.sort(byDateDesc((d) => d.updated));
   const byCollection = new Map(collectionNames.map((c) => [c, all.filter((d) => d.collection === c)]));
-  return { all, byId: new Map(all.map((d) => [d.id, d])), entries, byCollection, graph: indexGraph(edges), graphDocs, ticketsOf, ticketUrl: ticketLinker(loadTrackers(root).trackers).url };
+  return { all, byId: new Map(all.map((d) => [d.id, d])), entries, byCollection, graph: indexGraph(edges), graphDocs, ticketsOf, names: new Map(all.filter((d) => d.collection === 'teams' || d.collection === 'services').map((d) => [d.id, d.title])), ticketUrl: ticketLinker(loadTrackers(root).trackers).url };
 }
