@@ -12,7 +12,8 @@ import { problem, type Problem } from './problems.ts';
 import { renderBody } from './render-body.ts';
 import { fieldName, validateFrontMatter } from './schema-problems.ts';
 import { isProblem, readSourceFile, type SourceFile } from './source-file.ts';
-import { loadTrackers, ticketLinker } from './tickets.ts';
+import { ticketLinker } from './tickets.ts';
+import { loadSiteConfig } from './site-config.ts';
 import { allowSecretMarker, findSecrets } from './secrets.ts';
 
 /** One valid document, parsed, validated and rendered. */
@@ -108,9 +109,9 @@ export function loadKnowledgeBase({ root, contentDir, today, audience = 'interna
     }
   }
 
-  const config = loadTrackers(root);
-  problems.push(...config.problems);
-  const tickets = ticketLinker(config.trackers);
+  const site = loadSiteConfig(root);
+  problems.push(...site.problems);
+  const tickets = ticketLinker(site.config.trackers);
   const index = idIndex(parsed, audience);
   problems.push(...duplicateProblems(parsed));
 

@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as z from 'zod';
-import { problem, type Problem } from './problems.ts';
 
 /** One tracker: which keys are its tickets and where a ticket lives. */
 export const trackerSchema = z.strictObject({
@@ -12,7 +9,6 @@ export const trackerSchema = z.strictObject({
   url: z.string().regex(/^https?:\/\/\S+$/, { error: 'expected an http(s) URL template such as https://jira.example/browse/{key}' }),
 });
 export type Tracker = z.output<typeof trackerSchema>;
-const configSchema = z.looseObject({ trackers: z.array(trackerSchema).default([]) });
 
 /** Ticket keys matched in text, with the trackers compiled into one pattern. */
 export interface TicketLinker {
@@ -37,36 +33,4 @@ export function ticketLinker(trackers: readonly Tracker[]): TicketLinker {
   };
   const find = (text: string) => (pattern ? [...new Set([...text.matchAll(pattern)].map((m) => m[0]))] : []);
   return { find, url, pattern };
-}
-
-/**
- * Reads `cairn.config.json` at the project root (absent: no trackers). A broken file is a
- * problem with its place, like any content problem.
- */
-export function loadTrackers(root: string, file = 'cairn.config.json'): { trackers: Tracker[]; problems: Problem[] } {
-  let text: string;
-  try {
-    text = readFileSync(join(root, file), 'utf8');
-  } catch {
-    return { trackers: [], problems: [] };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { trackers: [], problems: [problem(file, 1, 1, `not valid JSON (${(error as Error).message}); fix the syntax`)] };
-  }
-  const parsed = configSchema.safeParse(json);
-  if (!parsed.success) {
-    return { trackers: [], problems: parsed.error.issues.map((i) => problem(file, 1, 1, `${i.path.join('.')}: ${i.message}`)) };
-  }
-  const problems: Problem[] = [];
-  parsed.data.trackers.forEach((t, i) => {
-    try {
-      new RegExp(t.pattern);
-    } catch (error) {
-      problems.push(problem(file, 1, 1, `trackers[${i}].pattern: not a valid regular expression (${(error as Error).message})`));
-    }
-  });
-  return { trackers: problems.length ? [] : parsed.data.trackers, problems };
 }

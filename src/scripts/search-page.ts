@@ -59,7 +59,8 @@ function renderFacets(all: Record<string, Record<string, number>>, counts: Recor
     const legend = document.createElement('legend');
     legend.textContent = key.charAt(0).toUpperCase() + key.slice(1);
     fieldset.append(legend);
-    values.sort((a, b) => (key === 'year' ? b.localeCompare(a) : (all[key]![b]! - all[key]![a]!) || a.localeCompare(b)));
+    // Years newest first, severities in order, everything else by how common it is.
+    values.sort((a, b) => (key === 'year' ? b.localeCompare(a) : key === 'severity' ? a.localeCompare(b) : (all[key]![b]! - all[key]![a]!) || a.localeCompare(b)));
     for (const value of values) {
       const label = document.createElement('label');
       const box = document.createElement('input');
@@ -146,7 +147,9 @@ async function run(state: State) {
   const found = await pagefind.search(state.q || null, { filters: state.filters, ...(sortBy ? { sort: sortBy } : {}) });
   const all = (allFilters ??= await pagefind.filters());
   if (run !== generation || !found) return;
-  renderFacets(all, state.q || Object.keys(state.filters).length ? found.filters : all, state);
+  // A group with a choice made counts as if it had none, so its other values still show what they would add.
+  const counts = Object.fromEntries(Object.keys(all).map((key) => [key, state.filters[key] ? found.totalFilters[key] : found.filters[key]]));
+  renderFacets(all, state.q || Object.keys(state.filters).length ? (counts as Record<string, Record<string, number>>) : all, state);
   results.replaceChildren();
   suggest.hidden = true;
   const total = found.results.length;

@@ -2,7 +2,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { loadOptionsFromEnv } from '../lib/config.ts';
 import { byDateDesc, summarise, type DocumentSummary } from '../lib/documents.ts';
 import { lastCommitDates } from '../lib/git-dates.ts';
-import { loadTrackers, ticketLinker } from '../lib/tickets.ts';
+import { ticketLinker } from '../lib/tickets.ts';
+import { loadSiteConfig, type SiteConfig } from '../lib/site-config.ts';
 import { collectionNames, type CollectionName } from '../schemas/index.ts';
 import type { GraphDocument, GraphEdge } from '../lib/graph/edges.ts';
 import { indexGraph, type ContentGraph } from '../lib/graph/graph.ts';
@@ -24,6 +25,8 @@ export interface Catalogue {
   ticketsOf: Map<string, string[]>;
   /** Team and service names by ID, for filters and cards. */
   names: Map<string, string>;
+  /** `cairn.config.json`. */
+  config: SiteConfig;
   /** Tracker URL of a ticket key. */
   ticketUrl: (key: string) => string | undefined;
 }
@@ -39,6 +42,7 @@ export function getCatalogue(): Promise<Catalogue> {
 async function build(): Promise<Catalogue> {
   const { root, contentDir } = loadOptionsFromEnv();
   const dates = lastCommitDates(root, contentDir);
+  const { config } = loadSiteConfig(root);
   const entries = new Map<string, AnyEntry>();
   const all: DocumentSummary[] = [];
   const edges: GraphEdge[] = [];
@@ -56,5 +60,5 @@ async function build(): Promise<Catalogue> {
   }
   all.sort(byDateDesc((d) => d.updated));
   const byCollection = new Map(collectionNames.map((c) => [c, all.filter((d) => d.collection === c)]));
-  return { all, byId: new Map(all.map((d) => [d.id, d])), entries, byCollection, graph: indexGraph(edges), graphDocs, ticketsOf, names: new Map(all.filter((d) => d.collection === 'teams' || d.collection === 'services').map((d) => [d.id, d.title])), ticketUrl: ticketLinker(loadTrackers(root).trackers).url };
+  return { all, byId: new Map(all.map((d) => [d.id, d])), entries, byCollection, graph: indexGraph(edges), graphDocs, ticketsOf, names: new Map(all.filter((d) => d.collection === 'teams' || d.collection === 'services').map((d) => [d.id, d.title])), ticketUrl: ticketLinker(config.trackers).url, config };
 }

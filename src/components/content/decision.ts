@@ -28,10 +28,12 @@ export const KeyFigure: ContentComponent = {
   description: 'a key figure: value, label and an optional note',
   attributes: { label: { required: true }, value: { required: true }, note: {} },
   render(props) {
+    // Spaces between the parts keep them apart as words for search and for screen readers.
     return h('div', { className: ['key-figure'] }, [
       h('span', { className: ['key-figure-value'] }, String(props.value)),
+      ' ',
       h('span', { className: ['key-figure-label'] }, String(props.label)),
-      ...(props.note ? [h('span', { className: ['key-figure-note'] }, String(props.note))] : []),
+      ...(props.note ? [' ', h('span', { className: ['key-figure-note'] }, String(props.note))] : []),
     ]);
   },
 };

@@ -28,6 +28,7 @@ export const Event: ContentComponent = {
     const label = iso ? formatTimestamp(time) : time;
     return h('li', { className: ['timeline-event'] }, [
       iso ? h('time', { dateTime: time }, label) : h('span', { className: ['timeline-time'] }, label),
+      ' ',
       h('div', { className: ['timeline-body'] }, children),
     ]);
   },

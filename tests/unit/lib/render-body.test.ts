@@ -38,10 +38,10 @@ describe('rendering a document body', () => {
     expect(html).toContain('<aside class="callout callout-danger" role="alert"><p class="callout-title"><span class="callout-kind">Danger:</span> Data loss</p><p>Never run this on <strong>primary</strong>.</p></aside>');
     expect(html).toContain('<div class="steps"><ol>');
     expect(html).toContain('<div class="checklist"><ul>');
-    expect(html).toContain('<li class="timeline-event"><time datetime="2025-03-27T09:14:00Z">27 Mar 2025, 09:14 UTC</time><div class="timeline-body">Alert fired</div></li>');
+    expect(html).toContain('<li class="timeline-event"><time datetime="2025-03-27T09:14:00Z">27 Mar 2025, 09:14 UTC</time> <div class="timeline-body">Alert fired</div></li>');
     expect(html).toContain('<span class="timeline-time">Week 2</span>');
     expect(html).toContain('<span class="badge badge-accepted">accepted</span> <strong>Roll back</strong>');
-    expect(html).toContain('<span class="key-figure-value">2 h 14 min</span><span class="key-figure-label">Time to resolve</span><span class="key-figure-note">SLA 4 h</span>');
+    expect(html).toContain('<span class="key-figure-value">2 h 14 min</span> <span class="key-figure-label">Time to resolve</span> <span class="key-figure-note">SLA 4 h</span>');
     expect(html).toMatch(/<tr class="overdue"><td>Add an expiry alert<\/td>.*badge-overdue/);
     expect(html).toContain('<tr class=""><td>Document the renewal</td>');
   });

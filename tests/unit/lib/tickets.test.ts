@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadTrackers, ticketLinker } from '../../../src/lib/tickets.ts';
+import { loadSiteConfig } from '../../../src/lib/site-config.ts';
+import { ticketLinker } from '../../../src/lib/tickets.ts';
 
-const { trackers, problems } = loadTrackers(process.cwd());
+const { config, problems } = loadSiteConfig(process.cwd());
+const trackers = config.trackers;
 const linker = ticketLinker(trackers);
 
 describe('ticket keys', () => {
