@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep, basename, extname } from 'node:path';
+import { join, relative, resolve, sep, basename, extname } from 'node:path';
 import { collectionNames, collections, isCollectionName, type CollectionName, type DocumentData } from '../schemas/index.ts';
 import { idPatterns } from '../schemas/shared.ts';
 import type { Heading } from '../plugins/rehype-heading-anchors.ts';
@@ -75,7 +75,7 @@ interface ParsedFile {
  * parse and validate all files, index their IDs, then check references and render bodies.
  */
 export function loadKnowledgeBase({ root, contentDir, today, audience = 'internal' }: LoadOptions): KnowledgeBase {
-  const base = join(root, contentDir);
+  const base = resolve(root, contentDir);
   const rel = (path: string) => relative(root, path).split(sep).join('/');
   const problems: Problem[] = [];
 

@@ -1,0 +1,40 @@
+// npm run new -- <collection> "Title": writes a new, schema-valid document with the next free
+// ID and prints its path. It never overwrites a file.
+import { writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { loadOptionsFromEnv } from '../src/lib/config.ts';
+import { loadKnowledgeBase } from '../src/lib/knowledge-base.ts';
+import { scaffold } from '../src/lib/scaffold.ts';
+import { collectionNames, isCollectionName } from '../src/schemas/index.ts';
+
+const [collection, ...words] = process.argv.slice(2);
+const title = words.join(' ').trim();
+if (!collection || !isCollectionName(collection) || title.length < 3) {
+  console.error(`usage: npm run new -- <collection> "Title"\ncollections: ${collectionNames.join(', ')}; the title needs at least 3 characters`);
+  process.exit(2);
+}
+const options = { ...loadOptionsFromEnv(), audience: 'restricted' as const };
+const { documents } = loadKnowledgeBase(options);
+const firstOf = (c: string) => documents.filter((d) => d.collection === c).map((d) => d.id).sort()[0];
+const doc = scaffold(collection, title, {
+  ids: new Set(documents.map((d) => d.id)),
+  team: firstOf('teams') ?? 'your-team',
+  service: firstOf('services') ?? 'your-service',
+  project: firstOf('projects') ?? 'PRJ-your-project',
+  today: options.today,
+  now: `${new Date().toISOString().slice(0, 16)}:00Z`,
+});
+if (documents.some((d) => d.id === doc.id)) {
+  console.error(`${doc.id} is already the ID of another document; choose another title`);
+  process.exit(1);
+}
+const path = resolve(options.root, options.contentDir, collection, doc.fileName);
+try {
+  writeFileSync(path, doc.text, { flag: 'wx' }); // wx: fail rather than overwrite
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  console.error(code === 'EEXIST' ? `${relative(options.root, path)} already exists; choose another title` : `could not write ${relative(options.root, path)} (${code})`);
+  process.exit(1);
+}
+console.log(relative(options.root, path));
+console.error(`${doc.id} created. Fill in the TODOs (owner, references, summary), then run npm run check.`);
