@@ -122,3 +122,19 @@ describe('links from tickets', () => {
     await page.close();
   });
 });
+
+describe('framing and content security', () => {
+  it('lets ticket systems frame embed cards and nothing else, and puts a CSP on every page', async () => {
+    const page = await fetch(`${base}/runbooks/`);
+    expect(page.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    const card = await fetch(`${base}/embed/${docs[0]!.id}/`);
+    expect(card.headers.get('content-security-policy')).toBe('frame-ancestors *');
+    expect(read('_headers')).toMatch(/\/embed\/\*\n\s+! Content-Security-Policy/);
+    for (const doc of docs) {
+      const csp = parse(read(`${doc.url.slice(1)}index.html`)).querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '';
+      expect(csp, doc.id).toMatch(/default-src 'self'/);
+      expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+      expect(csp).not.toMatch(/unsafe-inline/);
+    }
+  });
+});
