@@ -1,5 +1,5 @@
 // npm run preview: serves dist/ on localhost, as any static host would (no rewrites).
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,7 +73,14 @@ export function serveStatic(dir: string, port = 4321, host = '127.0.0.1'): Promi
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dir = process.env.CAIRN_OUT_DIR ?? 'dist';
   const port = Number(process.env.PORT ?? 4321);
-  const server = await serveStatic(dir, port);
+  if (!existsSync(join(dir, 'index.html'))) {
+    console.error(`${dir}/ has no built site; run npm run build first (or npm start to build and serve)`);
+    process.exit(1);
+  }
+  const server = await serveStatic(dir, port).catch((error: NodeJS.ErrnoException) => {
+    console.error(error.code === 'EADDRINUSE' ? `port ${port} is already in use; stop what uses it or choose another: PORT=${port + 1} npm run preview` : `could not serve ${dir}/: ${error.message}`);
+    process.exit(1);
+  });
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
   console.log(`Cairn is serving ${dir}/ at http://localhost:${actual}/  (Ctrl-C to stop)`);
