@@ -1,25 +1,17 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.ts';
-import { base } from './pages.ts';
+import { describe, expect, it } from 'vitest';
+import { base, useBrowser } from './pages.ts';
 
 // axe-core, evaluated in the page (DevTools evaluation is not subject to the page's CSP).
 const axe = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const pages = ['/', '/incidents/', '/incidents/2025-014-payment-gateway-tls-expiry/', '/runbooks/relieve-db-connection-pool-exhaustion/', '/projects/datacentre-exit/', '/search/?q=vpn', '/lessons/', '/impact/', '/embed/RB-0012/'];
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('accessibility', () => {
   it.each(['light', 'dark'] as const)('has no WCAG 2 A/AA violations on key pages in %s mode (axe-core)', async (scheme) => {
     const found: string[] = [];
     for (const path of pages) {
-      const page = await browser.newPage({ colorScheme: scheme });
+      const page = await browser().newPage({ colorScheme: scheme });
       await page.goto(base + path);
       if (path.startsWith('/search/')) await page.locator('#results > li').first().waitFor();
       await page.evaluate(axe);

@@ -1,26 +1,18 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser.ts';
-import { base, open } from './pages.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { base, open, useBrowser } from './pages.ts';
 
 const siteDir = inject('siteDir');
 const read = (path: string) => readFileSync(join(siteDir, path), 'utf8');
 const manifest = JSON.parse(read('api/manifest.json')) as { documents: { id: string; collection: string; url: string; title: string; summary: string }[] };
 const docs = manifest.documents;
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('links from tickets', () => {
   it('reaches every document from /go/<ID>/, keeping the #fragment', async () => {
-    const { page, errors } = await open(browser, '/');
+    const { page, errors } = await open(browser(), '/');
     for (const doc of docs) {
       await page.goto(`${base}/go/${doc.id}/#from-a-ticket`);
       await page.waitForURL(`${base}${doc.url}#from-a-ticket`);
@@ -55,7 +47,7 @@ describe('links from tickets', () => {
 
   it('shows an embed card at 400 px without overflow, and opens the full page from it', async () => {
     const incident = docs.find((d) => d.collection === 'incidents')!;
-    const { page, errors } = await open(browser, `/embed/${incident.id}/`, { viewport: { width: 400, height: 300 } });
+    const { page, errors } = await open(browser(), `/embed/${incident.id}/`, { viewport: { width: 400, height: 300 } });
     await expect(page.locator('.card dt').first().textContent()).resolves.toBe('Severity');
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await page.locator('h1 a').click();
@@ -65,12 +57,12 @@ describe('links from tickets', () => {
   });
 
   it('copies the permanent link in each format, for the page and for a section', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     const page = await context.newPage();
     const runbook = docs.find((d) => d.id === 'RB-0012')!;
     await page.goto(base + runbook.url);
-    const permalink = `http://localhost:4321/go/RB-0012/`;
+    const permalink = `${base}/go/RB-0012/`;
     const label = `RB-0012 ${runbook.title}`;
     const expected = {
       url: permalink,
@@ -105,7 +97,7 @@ describe('links from tickets', () => {
   });
 
   it('publishes an Atom feed with one entry per document', async () => {
-    const { page } = await open(browser, '/');
+    const { page } = await open(browser(), '/');
     const feed = await page.evaluate(async () => {
       const xml = new DOMParser().parseFromString(await (await fetch('/feed.xml')).text(), 'application/xml');
       return {
@@ -117,7 +109,7 @@ describe('links from tickets', () => {
     expect(feed.error).toBeNull();
     expect(feed.root).toBe('http://www.w3.org/2005/Atom feed');
     expect(feed.entries).toHaveLength(docs.length);
-    expect(new Set(feed.entries.map((e) => e.id))).toEqual(new Set(docs.map((d) => `http://localhost:4321/go/${d.id}/`)));
+    expect(new Set(feed.entries.map((e) => e.id))).toEqual(new Set(docs.map((d) => `${base}/go/${d.id}/`)));
     expect(feed.entries.every((e) => /^\d{4}-\d{2}-\d{2}T/.test(e.updated ?? ''))).toBe(true);
     await page.close();
   });

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { launchBrowser } from './browser.ts';
 
 export const base = inject('baseUrl');
 
@@ -15,4 +16,16 @@ export async function open(browser: Browser, path: string, options: Parameters<B
   const response = await page.goto(base + path);
   expect(response?.status(), path).toBe(200);
   return { page, errors };
+}
+
+/** One Chromium for the test file, launched before its tests and closed after them. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
 }

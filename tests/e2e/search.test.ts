@@ -1,17 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.ts';
-import { base, open as openPage } from './pages.ts';
+import { describe, expect, it } from 'vitest';
+import { base, open as openPage, useBrowser } from './pages.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-const open = (path: string) => openPage(browser, path);
+const browser = useBrowser();
+const open = (path: string) => openPage(browser(), path);
 
 describe('full-text search', () => {
   it('finds a document from a distinctive phrase in its body, in the top three', async () => {

@@ -1,23 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser.ts';
-import { open as openPage } from './pages.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { open as openPage, useBrowser } from './pages.ts';
 
 const manifest = JSON.parse(readFileSync(join(inject('siteDir'), 'api/manifest.json'), 'utf8')) as {
   documents: { id: string; collection: string; url: string; title: string }[];
 };
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const open = (path: string, options: Parameters<Browser['newPage']>[0] = {}) => openPage(browser, path, options);
+const browser = useBrowser();
+const open = (path: string, options: Parameters<Browser['newPage']>[0] = {}) => openPage(browser(), path, options);
 
 const first = (collection: string) => manifest.documents.find((d) => d.collection === collection)!;
 
