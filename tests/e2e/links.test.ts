@@ -130,3 +130,15 @@ describe('framing and content security', () => {
     }
   });
 });
+
+describe('renamed documents', () => {
+  it('keeps former IDs and former file names leading to the document', async () => {
+    const { page, errors } = await open(browser(), '/');
+    await page.goto(`${base}/go/INC-2026-037/#next-update`);
+    await page.waitForURL(`${base}/incidents/2026-038-shared-mailbox-permission-delay/#next-update`);
+    await page.goto(`${base}/runbooks/restart-label-printers/#procedure`);
+    await page.waitForURL(`${base}/runbooks/recover-label-printing/#procedure`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
