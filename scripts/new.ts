@@ -14,17 +14,21 @@ if (!collection || !isCollectionName(collection) || title.length < 3) {
   process.exit(2);
 }
 const options = { ...loadOptionsFromEnv(), audience: 'restricted' as const };
-const { documents } = loadKnowledgeBase(options);
+const { documents, takenIds } = loadKnowledgeBase(options);
 const firstOf = (c: string) => documents.filter((d) => d.collection === c).map((d) => d.id).sort()[0];
 const doc = scaffold(collection, title, {
-  ids: new Set(documents.map((d) => d.id)),
+  ids: takenIds,
   team: firstOf('teams') ?? 'your-team',
   service: firstOf('services') ?? 'your-service',
   project: firstOf('projects') ?? 'PRJ-your-project',
   today: options.today,
   now: `${new Date().toISOString().slice(0, 16)}:00Z`,
 });
-if (documents.some((d) => d.id === doc.id)) {
+if (!/[a-z0-9]/.test(doc.fileName.replace(/\.mdx$/, ''))) {
+  console.error('the title needs some letters or digits from a-z, 0-9 to name the file; give an English title (you can change the title afterwards)');
+  process.exit(1);
+}
+if (takenIds.has(doc.id) || /^PRJ-$/.test(doc.id)) {
   console.error(`${doc.id} is already the ID of another document; choose another title`);
   process.exit(1);
 }

@@ -44,6 +44,8 @@ export interface KnowledgeBase {
   problems: Problem[];
   /** How many files were checked, whatever their visibility or problems. */
   checked: number;
+  /** Every ID and former ID in use, also in files with problems: for choosing a new one. */
+  takenIds: Set<string>;
 }
 
 export interface LoadOptions {
@@ -84,7 +86,7 @@ export function loadKnowledgeBase({ root, contentDir, today, audience = 'interna
   try {
     folders = readdirSync(base);
   } catch {
-    return { documents: [], checked: 0, problems: [problem(rel(base), 1, 1, `content folder not found; create ${rel(base)}/<collection>/ with .mdx files`)] };
+    return { documents: [], checked: 0, takenIds: new Set(), problems: [problem(rel(base), 1, 1, `content folder not found; create ${rel(base)}/<collection>/ with .mdx files`)] };
   }
   for (const folder of folders) {
     if (folder.startsWith('.') || isCollectionName(folder)) continue;
@@ -142,7 +144,9 @@ export function loadKnowledgeBase({ root, contentDir, today, audience = 'interna
       idPosition: doc.frontMatter.locate(['id']),
     });
   }
-  return { documents, problems, checked };
+  const takenIds = new Set(index.keys());
+  for (const doc of parsed) for (const former of doc.data?.formerly ?? []) takenIds.add(former);
+  return { documents, problems, checked, takenIds };
 }
 
 function parseFile(collection: CollectionName, path: string, file: string, problems: Problem[]): ParsedFile | undefined {
@@ -211,25 +215,37 @@ function checkReferences(doc: ParsedFile, index: IdIndex): Problem[] {
   return problems;
 }
 
-/** IDs are unique across the whole knowledge base; slugs within a collection. */
+/**
+ * IDs are unique across the whole knowledge base; slugs within a collection. A former ID or
+ * file name (`formerly`) must lead to one document only and must not shadow a current ID or
+ * file name, or a redirect would replace a live page.
+ */
 function duplicateProblems(parsed: readonly ParsedFile[]): Problem[] {
   const problems: Problem[] = [];
+  const valid = parsed.filter((d): d is ParsedFile & { data: DocumentData[CollectionName] } => d.data !== undefined);
   const byId = new Map<string, ParsedFile>();
+  const slugs = new Set(valid.map((d) => `${d.collection}/${d.slug}`));
+  for (const doc of valid) if (!byId.has(doc.data.id)) byId.set(doc.data.id, doc);
+  const formerHolder = new Map<string, ParsedFile>();
   const bySlug = new Map<string, ParsedFile>();
-  for (const doc of parsed) {
-    if (!doc.data) continue;
-    const first = byId.get(doc.data.id);
-    if (first) {
+  for (const doc of valid) {
+    const first = byId.get(doc.data.id)!;
+    if (first !== doc) {
       const { line, column } = doc.frontMatter.locate(['id']);
       problems.push(problem(doc.file, line, column, `duplicate ID ${doc.data.id}: ${first.file} already uses it; give this document an ID no other document uses`));
-    } else byId.set(doc.data.id, doc);
-    for (const former of doc.data.formerly) {
-      const holder = byId.get(former) ?? parsed.find((d) => d !== doc && d.data && (d.data.id === former || d.data.formerly.includes(former)));
-      if (holder && holder !== doc) {
-        const { line, column } = doc.frontMatter.locate(['formerly', doc.data.formerly.indexOf(former)]);
-        problems.push(problem(doc.file, line, column, `formerly: ${former} already belongs to ${holder.file}; a former ID can lead to one document only, so remove it here or there`));
-      }
     }
+    doc.data.formerly.forEach((former, i) => {
+      const at = () => doc.frontMatter.locate(['formerly', i]);
+      const current = byId.get(former);
+      const earlier = formerHolder.get(former);
+      if (current && current !== doc) {
+        problems.push(problem(doc.file, at().line, at().column, `formerly: ${former} is the current ID of ${current.file}; a former ID cannot lead elsewhere, so remove it`));
+      } else if (earlier && earlier !== doc) {
+        problems.push(problem(doc.file, at().line, at().column, `formerly: ${former} already belongs to ${earlier.file}; a former ID can lead to one document only, so remove it here or there`));
+      } else if (former === doc.slug || (former !== doc.data.id && slugs.has(`${doc.collection}/${former}`))) {
+        problems.push(problem(doc.file, at().line, at().column, `formerly: ${former} is the name of a current ${doc.collection} file; its page would be replaced by a redirect, so remove it`));
+      } else formerHolder.set(former, doc);
+    });
     const slugKey = `${doc.collection}/${doc.slug}`;
     const sameSlug = bySlug.get(slugKey);
     if (sameSlug) problems.push(problem(doc.file, 1, 1, `two ${doc.collection} files are named ${doc.slug}.mdx (${sameSlug.file}); their pages would collide, so rename one`));

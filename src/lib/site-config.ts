@@ -54,7 +54,7 @@ export function contributionLinks(config: SiteConfig, file: string, title: strin
   const repo = config.repository.replace(/\/$/, '');
   const body = `Document: ${file}\n\nWhat is wrong or missing:\n`;
   return {
-    edit: `${repo}/edit/${config.branch}/${file}`,
+    edit: `${repo}/edit/${encodeURIComponent(config.branch)}/${file.split('/').map(encodeURIComponent).join('/')}`,
     report: `${repo}/issues/new?${new URLSearchParams({ title: `Problem with ${title}`, body })}`,
   };
 }

@@ -25,7 +25,11 @@ export function linkIds(tree: Root, index: IdIndex): { mentions: string[]; unkno
     tree,
     [
       bodyIdPattern,
-      (id: string, match: { index: number; input: string; stack: unknown[] }) => {
+      (written: string, match: { index: number; input: string; stack: unknown[] }) => {
+        // `PRJ-sso-rollout-era` is PRJ-sso-rollout followed by "-era": a project slug can run
+        // into the next word, so the longest known prefix wins.
+        const id = knownPrefix(written, index) ?? written;
+        const rest = written.slice(id.length);
         const target = index.get(id);
         if (!target) {
           const node = match.stack[match.stack.length - 1] as Text | undefined;
@@ -40,12 +44,22 @@ export function linkIds(tree: Root, index: IdIndex): { mentions: string[]; unkno
         mentions.add(id);
         if (!target.visible) return false;
         const link: Link = { type: 'link', url: target.url, title: target.title, children: [{ type: 'text', value: id }], data: { hProperties: { className: ['id-link'] } } };
-        return link;
+        return rest ? [link, { type: 'text', value: rest } satisfies Text] : link;
       },
     ],
     { ignore: ['link', 'linkReference', 'inlineCode', 'code', 'heading', 'definition'] },
   );
   return { mentions: [...mentions], unknown };
+}
+
+/** The longest prefix of a written project ID, cut at a hyphen, that is a known ID. */
+function knownPrefix(written: string, index: IdIndex): string | undefined {
+  if (!written.startsWith('PRJ-')) return index.has(written) ? written : undefined;
+  for (let end = written.length; end > 4; end = written.lastIndexOf('-', end - 1)) {
+    const candidate = written.slice(0, end);
+    if (index.has(candidate)) return candidate;
+  }
+  return undefined;
 }
 
 /** Links IDs using the index in `file.data.idIndex`; unknown IDs are fatal messages. */

@@ -13,6 +13,7 @@ const status = dialog.querySelector<HTMLElement>('[role="status"]')!;
 let search: ((q: string, limit?: number) => QuickJumpEntry[]) | undefined;
 let active = -1;
 let generation = 0;
+let optionCount = 0;
 
 async function quickJump() {
   if (!search) {
@@ -25,7 +26,7 @@ async function quickJump() {
 function option(href: string, id: string, title: string, detail: string, excerpt?: string): HTMLLIElement {
   const li = document.createElement('li');
   li.setAttribute('role', 'option');
-  li.id = `qj-${list.children.length}`;
+  li.id = `qj-option-${++optionCount}`;
   const a = document.createElement('a');
   a.href = href;
   a.tabIndex = -1;

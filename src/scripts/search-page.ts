@@ -141,7 +141,8 @@ async function run(state: State) {
     return;
   }
   const run = ++generation;
-  input.value = state.q;
+  // Only a state from the URL rewrites the box: while typing, the reader's text stays as typed.
+  if (input.value.trim() !== state.q) input.value = state.q;
   sort.value = state.sort;
   const sortBy = state.sort === 'newest' ? { date: 'desc' as const } : state.sort === 'oldest' ? { date: 'asc' as const } : undefined;
   const found = await pagefind.search(state.q || null, { filters: state.filters, ...(sortBy ? { sort: sortBy } : {}) });

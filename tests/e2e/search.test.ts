@@ -80,6 +80,8 @@ describe('the quick-jump palette', () => {
     await page.keyboard.press('/');
     await page.keyboard.type('connection pool');
     await expect.poll(() => page.locator('#qj-list .qj-group').allTextContents()).toContain('Full text');
+    const optionIds = await page.locator('#qj-list [role="option"]').evaluateAll((els) => els.map((e) => e.id));
+    expect(new Set(optionIds).size).toBe(optionIds.length); // aria-activedescendant needs unique IDs
     await page.keyboard.press('ArrowDown');
     const selected = page.locator('#qj-list [aria-selected="true"] a');
     const href = await selected.getAttribute('href');

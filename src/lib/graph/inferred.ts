@@ -16,8 +16,8 @@ export function activeWindow(project: Project, today: string): { from: string; t
 
 /**
  * "Possibly affected": an incident on a service that a project was changing while the
- * project was active, where the incident does not already name the project. Incidents are
- * bucketed by service so the cost grows with matches, not incidents × projects.
+ * project was active, where the incident does not already name the project. Projects are
+ * bucketed by service, and an incident suggests at most `maxSuspects` projects.
  */
 export function possiblyAffectedEdges(docs: readonly GraphDocument[], today: string): GraphEdge[] {
   const byService = new Map<string, { id: string; data: Project; window: { from: string; to: string } }[]>();
@@ -38,11 +38,12 @@ export function possiblyAffectedEdges(docs: readonly GraphDocument[], today: str
     const incident = doc.data as Incident;
     const day = incidentDay(incident.detected);
     const done = new Set(incident.projects);
+    const candidates: GraphEdge[] = [];
     for (const service of incident.services) {
       for (const project of byService.get(service) ?? []) {
         if (done.has(project.id) || day < project.window.from || day > project.window.to) continue;
         done.add(project.id);
-        edges.push({
+        candidates.push({
           from: doc.id,
           to: project.id,
           kind: 'possibly-affected',
@@ -51,11 +52,17 @@ export function possiblyAffectedEdges(docs: readonly GraphDocument[], today: str
         });
       }
     }
+    // When many projects were changing the service at once, the overlap says nothing about
+    // any one of them; staying silent keeps the edges linear in the number of incidents.
+    if (candidates.length <= maxSuspects) edges.push(...candidates);
   }
   return edges;
 }
 
-/** The UTC calendar day of a timestamp. */
+/** More overlapping projects than this, and an incident suggests none of them. */
+export const maxSuspects = 3;
+
+/** The calendar day of a timestamp as written (its own zone), as every page shows it. */
 function incidentDay(timestamp: string): string {
-  return new Date(Date.parse(timestamp)).toISOString().slice(0, 10);
+  return timestamp.slice(0, 10);
 }

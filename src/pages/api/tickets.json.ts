@@ -7,11 +7,15 @@ import { getCatalogue } from '../../site/catalogue.ts';
  */
 export const GET: APIRoute = async () => {
   const { ticketsOf, ticketUrl, byId } = await getCatalogue();
-  const tickets: Record<string, { url: string | null; documents: { id: string; title: string; url: string }[] }> = {};
+  // A Map, not an object: a ticket may be called "constructor" or "__proto__".
+  const tickets = new Map<string, { url: string | null; documents: { id: string; title: string; url: string }[] }>();
   for (const [id, keys] of ticketsOf) {
     const doc = byId.get(id)!;
-    for (const key of keys) (tickets[key] ??= { url: ticketUrl(key) ?? null, documents: [] }).documents.push({ id, title: doc.title, url: doc.url });
+    for (const key of keys) {
+      if (!tickets.has(key)) tickets.set(key, { url: ticketUrl(key) ?? null, documents: [] });
+      tickets.get(key)!.documents.push({ id, title: doc.title, url: doc.url });
+    }
   }
-  const sorted = Object.fromEntries(Object.entries(tickets).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })));
+  const sorted = Object.fromEntries([...tickets].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })));
   return new Response(JSON.stringify({ tickets: sorted }, null, 1), { headers: { 'Content-Type': 'application/json' } });
 };

@@ -84,3 +84,11 @@ describe('active windows', () => {
     expect(activeWindow(project('PRJ-next', { status: 'planned' }).data as Project, '2026-01-01')).toBeUndefined();
   });
 });
+
+describe('possibly affected, at scale', () => {
+  it('suggests nothing when more projects overlap than could mean anything', () => {
+    const busy = [1, 2, 3, 4].map((n) => project(`PRJ-busy-${n}`, { services: ['erp'] }));
+    expect(possiblyAffectedEdges([...busy, incident('INC-2025-009', { services: ['erp'] })], '2025-10-01')).toEqual([]);
+    expect(possiblyAffectedEdges([...busy.slice(0, 3), incident('INC-2025-009', { services: ['erp'] })], '2025-10-01')).toHaveLength(3);
+  });
+});

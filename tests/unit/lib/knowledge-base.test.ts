@@ -69,10 +69,13 @@ describe('loading a knowledge base', () => {
     const kb = load('tests/fixtures/reference-errors');
     expect(formatProblems(kb.problems, 'text')).toMatchInlineSnapshot(`
       "tests/fixtures/reference-errors/incidents/2025-001-bad-references.mdx:10:12: error: projects[0]: unknown project PRJ-billing-migratoin; did you mean PRJ-billing-migration?
-      tests/fixtures/reference-errors/incidents/2025-001-bad-references.mdx:12:21: error: runbooks[1]: unknown runbook RB-0002; did you mean RB-0001?
+      tests/fixtures/reference-errors/incidents/2025-001-bad-references.mdx:12:21: error: runbooks[1]: unknown runbook RB-0002; did you mean RB-0003, RB-0001?
       tests/fixtures/reference-errors/incidents/2025-001-bad-references.mdx:20:12: error: action_items[0].owner: unknown team opps; did you mean ops?
       tests/fixtures/reference-errors/incidents/2025-001-bad-references.mdx:27:17: error: unknown incident INC-2024-099; did you mean INC-2025-001?
       tests/fixtures/reference-errors/projects/billing-migration.mdx:11:21: error: services[1]: unknown service biling; did you mean billing?
+      tests/fixtures/reference-errors/runbooks/renamed.mdx:7:12: error: formerly: RB-0001 is the current ID of tests/fixtures/reference-errors/runbooks/restart.mdx; a former ID cannot lead elsewhere, so remove it
+      tests/fixtures/reference-errors/runbooks/renamed.mdx:7:21: error: formerly: restart is the name of a current runbooks file; its page would be replaced by a redirect, so remove it
+      tests/fixtures/reference-errors/runbooks/renamed.mdx:7:30: error: formerly: renamed is the name of a current runbooks file; its page would be replaced by a redirect, so remove it
       tests/fixtures/reference-errors/runbooks/restart.mdx:5:8: error: owner: billing is a service, not a team; list it under the right field or use a team ID"
     `);
   });

@@ -120,4 +120,12 @@ describe('rendering a document body', () => {
       ]
     `);
   });
+
+  it('links a project ID that runs into the next word, and reports one that matches nothing', () => {
+    const idIndex = new Map([['PRJ-sso-rollout', { id: 'PRJ-sso-rollout', collection: 'projects' as const, title: 'SSO rollout', url: '/projects/sso-rollout/', visible: true }]]);
+    const linked = renderBody('The PRJ-sso-rollout-era changes.', context, { idIndex });
+    expect(linked.html).toContain('<a href="/projects/sso-rollout/" title="SSO rollout" class="id-link">PRJ-sso-rollout</a>-era changes');
+    expect(linked.mentions).toEqual(['PRJ-sso-rollout']);
+    expect(renderBody('See PRJ-nope-x.', context, { idIndex }).problems).toEqual([{ line: 1, column: 5, message: 'unknown project PRJ-nope-x; no project has that ID' }]);
+  });
 });
