@@ -12,6 +12,7 @@ export const GET: APIRoute = async ({ site }) => {
     ...collectionNames.map((c) => ({ path: `/${c}/` })),
     { path: '/lessons/' },
     { path: '/impact/' },
+    { path: '/insights/' },
     { path: '/tags/' },
     ...all.map((d) => ({ path: d.url, updated: d.updated })),
   ];

@@ -91,7 +91,10 @@ async function update() {
     status.textContent += '. Full-text search needs a built site.';
     return;
   }
-  const found = await pagefind.debouncedSearch(query, {}, 120);
+  // Our own debounce, tied to this palette's generations: full text only for the query that stays.
+  await new Promise((done) => setTimeout(done, 120));
+  if (run !== generation) return;
+  const found = await pagefind.search(query);
   if (!found || run !== generation) return;
   const shown = new Set(quick.map((e) => e.url));
   const data = (await Promise.all(found.results.slice(0, 8).map((r) => r.data()))).filter((d) => !shown.has(d.url));
@@ -127,8 +130,7 @@ dialog.addEventListener('click', (event) => {
   if (event.target === dialog) dialog.close(); // a click on the backdrop
 });
 
-export function openPalette() {
-  if (!dialog.open) dialog.showModal();
-  input.select();
+/** Shows results for what is in the box; the page's small loader has already opened it. */
+export function showResults() {
   void update();
 }

@@ -48,3 +48,16 @@ describe('the content graph in the built sample', () => {
     expect(page('RB-0012').querySelector('#runbook-usage')!.textContent).toMatch(/^Used in \d+ incidents?$/);
   });
 });
+
+describe('insights', () => {
+  it('counts only the documents of this build, on the page and in insights.json', () => {
+    const insights = JSON.parse(read('api/insights.json'));
+    const incidents = (manifest.documents as { id: string; collection?: string }[]).filter((d) => d.id.startsWith('INC-'));
+    expect(insights.incidents.count).toBe(incidents.length);
+    expect(insights.incidents.bySeverity.reduce((n: number, s: { count: number }) => n + s.count, 0)).toBe(incidents.length);
+    const html = parse(read('insights/index.html'));
+    expect(html.querySelector('.kpis li .kpi-value')!.textContent).toBe(String(incidents.length));
+    expect(html.querySelectorAll('svg.bar-track').length).toBeGreaterThan(20);
+    expect(html.querySelectorAll('script').every((s) => !s.textContent.includes('chart'))).toBe(true);
+  });
+});

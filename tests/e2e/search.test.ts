@@ -70,7 +70,8 @@ describe('the quick-jump palette', () => {
   it('finds a document from a typo in its title, by keyboard alone, and closes with Escape', async () => {
     const { page, errors } = await open('/runbooks/');
     await page.keyboard.press('/');
-    await page.keyboard.type('relese quarantned email');
+    await page.keyboard.type('relese quarantned email'); // straight after `/`: no key may be lost
+    await expect(page.locator('#qj-input').inputValue()).resolves.toBe('relese quarantned email');
     const options = page.locator('#qj-list [role="option"]');
     await expect.poll(() => options.first().locator('.badge-id').textContent()).toBe('RB-0010');
     await expect.poll(() => page.locator('#quick-jump [role="status"]').textContent()).toMatch(/quick match/);
@@ -79,7 +80,9 @@ describe('the quick-jump palette', () => {
 
     await page.keyboard.press('/');
     await page.keyboard.type('connection pool');
-    await expect.poll(() => page.locator('#qj-list .qj-group').allTextContents()).toContain('Full text');
+    // The last option names the query once its full-text results are in: the list is settled.
+    await page.locator('#qj-list [role="option"]', { hasText: 'All results for “connection pool”' }).waitFor();
+    await expect(page.locator('#qj-list .qj-group').allTextContents()).resolves.toContain('Full text');
     const optionIds = await page.locator('#qj-list [role="option"]').evaluateAll((els) => els.map((e) => e.id));
     expect(new Set(optionIds).size).toBe(optionIds.length); // aria-activedescendant needs unique IDs
     await page.keyboard.press('ArrowDown');

@@ -185,7 +185,7 @@ export function impactMatrix(docs: readonly GraphDocument[], graph: ContentGraph
 }
 
 /** Every quarter from the one holding `from` to the one holding `to`. */
-function quarterRange(from: string, to: string): string[] {
+export function quarterRange(from: string, to: string): string[] {
   const out: string[] = [];
   let year = Number(from.slice(0, 4));
   let q = Math.floor((Number(from.slice(5, 7)) - 1) / 3) + 1;
