@@ -196,6 +196,7 @@ input.addEventListener('input', () => {
 });
 form.addEventListener('submit', (event) => {
   event.preventDefault();
+  clearTimeout(typingTimer); // the submitted search replaces the one typing was about to run
   const state = currentState();
   writeState(state, true);
   void run(state);

@@ -28,7 +28,9 @@ describe('full-text search', () => {
     await page.fill('#search-q', 'certificate');
     await page.keyboard.press('Enter');
     await page.waitForURL(/q=certificate/);
-    await page.locator('#results > li').first().waitFor();
+    await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/results? for “certificate”$/);
+    // The status line comes first, the results a moment later, all at once.
+    await expect.poll(() => page.locator('#results > li').count()).toBeGreaterThan(1);
     const before = await page.locator('#results > li').count();
     await page.locator('#facets input[name="severity"][value="SEV1"]').check();
     await page.waitForURL(/severity=SEV1/);
