@@ -6,6 +6,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadOptionsFromEnv } from '../src/lib/config.ts';
 import { importMarkdown } from '../src/lib/import-markdown.ts';
+import { scaffoldContext } from '../src/lib/scaffold.ts';
 import { loadKnowledgeBase } from '../src/lib/knowledge-base.ts';
 import { formatProblem } from '../src/lib/problems.ts';
 import { collectionNames, isCollectionName } from '../src/schemas/index.ts';
@@ -34,16 +35,8 @@ if (files.length === 0) {
 
 const options = { ...loadOptionsFromEnv(), audience: 'restricted' as const };
 const before = loadKnowledgeBase(options);
-const ids = new Set(before.takenIds);
-const firstOf = (c: string) => before.documents.filter((d) => d.collection === c).map((d) => d.id).sort()[0];
-const context = {
-  ids,
-  team: firstOf('teams') ?? 'your-team',
-  service: firstOf('services') ?? 'your-service',
-  project: firstOf('projects') ?? 'PRJ-your-project',
-  today: options.today,
-  now: `${new Date().toISOString().slice(0, 16)}:00Z`,
-};
+const context = scaffoldContext(before, options.today);
+const ids = context.ids;
 const written: string[] = [];
 for (const file of files) {
   const doc = importMarkdown(readFileSync(file, 'utf8'), file.split('/').pop()!, collection, context);

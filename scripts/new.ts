@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { loadOptionsFromEnv } from '../src/lib/config.ts';
 import { loadKnowledgeBase } from '../src/lib/knowledge-base.ts';
-import { scaffold } from '../src/lib/scaffold.ts';
+import { scaffold, scaffoldContext } from '../src/lib/scaffold.ts';
 import { collectionNames, isCollectionName } from '../src/schemas/index.ts';
 
 const [collection, ...words] = process.argv.slice(2);
@@ -14,16 +14,9 @@ if (!collection || !isCollectionName(collection) || title.length < 3) {
   process.exit(2);
 }
 const options = { ...loadOptionsFromEnv(), audience: 'restricted' as const };
-const { documents, takenIds } = loadKnowledgeBase(options);
-const firstOf = (c: string) => documents.filter((d) => d.collection === c).map((d) => d.id).sort()[0];
-const doc = scaffold(collection, title, {
-  ids: takenIds,
-  team: firstOf('teams') ?? 'your-team',
-  service: firstOf('services') ?? 'your-service',
-  project: firstOf('projects') ?? 'PRJ-your-project',
-  today: options.today,
-  now: `${new Date().toISOString().slice(0, 16)}:00Z`,
-});
+const kb = loadKnowledgeBase(options);
+const takenIds = kb.takenIds;
+const doc = scaffold(collection, title, scaffoldContext(kb, options.today));
 if (!/[a-z0-9]/.test(doc.fileName.replace(/\.mdx$/, ''))) {
   console.error('the title needs some letters or digits from a-z, 0-9 to name the file; give an English title (you can change the title afterwards)');
   process.exit(1);

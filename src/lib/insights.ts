@@ -1,7 +1,7 @@
 import type { CollectionName, DocumentData, Incident, Retrospective, Runbook } from '../schemas/index.ts';
 import { minutesBetween } from './dates.ts';
 import { projectSlipDays, runbookVerificationDue } from './metrics.ts';
-import { lessonsRegister, quarterRange } from './graph/views.ts';
+import { lessonsRegister, quarterOf, quarterRange } from './graph/views.ts';
 import type { GraphDocument } from './graph/edges.ts';
 
 /** What insights need of a document. */
@@ -17,7 +17,6 @@ export function median(values: readonly number[]): number | undefined {
   return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
 }
 
-const quarterOf = (day: string) => `${day.slice(0, 4)} Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 const countBy = <T>(items: readonly T[], key: (item: T) => string[]) => {
   const counts = new Map<string, number>();
   for (const item of items) for (const k of key(item)) counts.set(k, (counts.get(k) ?? 0) + 1);

@@ -1,3 +1,5 @@
+import { escapeHtml } from './escape.ts';
+
 /** The ways a permanent link is pasted: where each format goes, and how it is written. */
 export const linkFormatNames = { url: 'Plain URL', markdown: 'Markdown', jira: 'Jira', html: 'HTML' } as const;
 export type LinkFormat = keyof typeof linkFormatNames;
@@ -15,8 +17,4 @@ export function formatLink(format: LinkFormat, url: string, label: string): stri
     case 'html':
       return `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`;
   }
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -1,4 +1,5 @@
 import type { CollectionName } from '../schemas/index.ts';
+import type { KnowledgeBase } from './knowledge-base.ts';
 
 /** What a new document needs that the knowledge base already knows. */
 export interface ScaffoldContext {
@@ -11,6 +12,22 @@ export interface ScaffoldContext {
   today: string;
   /** The current instant, ISO 8601, for a new incident's `detected`. */
   now: string;
+}
+
+/**
+ * What new documents need from an existing knowledge base: the IDs taken (also by files with
+ * problems, and former IDs) and a real team, service and project for the required fields.
+ */
+export function scaffoldContext(kb: KnowledgeBase, today: string, now = new Date()): ScaffoldContext & { ids: Set<string> } {
+  const firstOf = (c: CollectionName) => kb.documents.filter((d) => d.collection === c).map((d) => d.id).sort()[0];
+  return {
+    ids: new Set(kb.takenIds),
+    team: firstOf('teams') ?? 'your-team',
+    service: firstOf('services') ?? 'your-service',
+    project: firstOf('projects') ?? 'PRJ-your-project',
+    today,
+    now: `${now.toISOString().slice(0, 16)}:00Z`,
+  };
 }
 
 /** `Restart the Billing Workers!` → `restart-the-billing-workers`. */

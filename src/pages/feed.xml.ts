@@ -2,11 +2,12 @@ import type { APIRoute } from 'astro';
 import { Feed } from 'feed';
 import { collections } from '../schemas/index.ts';
 import { today } from '../lib/dates.ts';
+import { escapeHtml } from '../lib/escape.ts';
 import { getCatalogue } from '../site/catalogue.ts';
 
 const toDate = (day: string) => new Date(`${day.slice(0, 10)}T00:00:00Z`);
 // The feed library marks titles and summaries as HTML; ours are plain text, so escape them.
-const text = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const text = escapeHtml;
 
 /** `dist/feed.xml`: Atom, one entry per document, newest change first, for automation. */
 export const GET: APIRoute = async ({ site }) => {

@@ -178,10 +178,11 @@ export function impactMatrix(docs: readonly GraphDocument[], graph: ContentGraph
   });
   rows.sort((a, b) => b.total - a.total || a.project.localeCompare(b.project));
   return { quarters, rows, unlinked };
+}
 
-  function quarterOf(day: string): string {
-    return `${day.slice(0, 4)} Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
-  }
+/** `2025-08-14…` → `2025 Q3`. */
+export function quarterOf(day: string): string {
+  return `${day.slice(0, 4)} Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 }
 
 /** Every quarter from the one holding `from` to the one holding `to`. */

@@ -1,4 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { escapeHtml } from '../../lib/escape.ts';
 import { getCatalogue } from '../../site/catalogue.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
@@ -22,11 +23,8 @@ export const GET: APIRoute = async ({ props, site }) => {
     provider_url: new URL('/', site).href,
     width,
     height,
-    html: `<iframe src="${escapeAttribute(embed)}" width="${width}" height="${height}" title="${escapeAttribute(title)}" style="border:0" loading="lazy"></iframe>`,
+    html: `<iframe src="${escapeHtml(embed)}" width="${width}" height="${height}" title="${escapeHtml(title)}" style="border:0" loading="lazy"></iframe>`,
   };
   return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json+oembed' } });
 };
 
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
