@@ -1,56 +1,108 @@
-// npm run build: check content, build the site into a fresh folder, then swap it into dist/.
-// A failed build leaves the previous dist/ exactly as it was.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// npm run build [-- --no-cache]: check and render every document once, build the site with
+// Astro in this process from those renders, index it for search, verify that it holds
+// exactly this audience's documents, then swap it into place. Any failure leaves the
+// previous site exactly as it was.
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadOptionsFromEnv } from '../src/lib/config.ts';
-import { loadKnowledgeBase } from '../src/lib/knowledge-base.ts';
+import { loadKnowledgeBaseFast } from '../src/lib/knowledge-base.ts';
 import { formatProblems, hasErrors } from '../src/lib/problems.ts';
-import { indexSite } from './search-index.ts';
+import { loadSiteConfig } from '../src/lib/site-config.ts';
 import { vocabularyOf } from '../src/lib/vocabulary.ts';
+import { createStaging, removeStaging, swapIn, type Staging } from '../src/pipeline/output.ts';
+import { count, progress } from '../src/pipeline/progress.ts';
+import { openRenderCache } from '../src/pipeline/render-cache.ts';
+import { provideSession, sessionOf } from '../src/pipeline/session.ts';
+import { verifyOutput } from '../src/pipeline/verify-output.ts';
+import { indexSite } from './search-index.ts';
 
+const { values: flags } = parseArgs({ options: { 'no-cache': { type: 'boolean', default: false } } });
 const root = process.cwd();
+const options = loadOptionsFromEnv(root);
 const outDir = resolve(root, process.env.CAIRN_OUT_DIR ?? 'dist');
-const staging = join(root, '.cairn-build', `dist-${process.pid}`);
+const cacheDir = resolve(root, process.env.CAIRN_CACHE_DIR ?? join('.cairn-build', 'cache', 'render'));
+const audience = options.audience ?? 'internal';
+const steps = progress();
+let staging: Staging | undefined;
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  return result.status === 0;
+// A killed build takes its workspace with it; render workers are threads and end with it.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    if (staging) removeStaging(staging);
+    console.error(`\nBuild stopped by ${signal}; ${outDir} was not touched.`);
+    process.kill(process.pid, signal);
+  });
 }
 
 async function build(): Promise<boolean> {
-  const { problems, documents } = loadKnowledgeBase(loadOptionsFromEnv(root));
-  if (problems.length > 0) console.error(formatProblems(problems, 'text'));
-  if (hasErrors(problems)) {
+  const started = performance.now();
+  steps.phase('Checking and rendering');
+  const trackers = JSON.stringify(loadSiteConfig(root).config.trackers);
+  const cache = flags['no-cache'] ? undefined : openRenderCache(cacheDir, audience, trackers);
+  const kb = await loadKnowledgeBaseFast(options, { cache, onProgress: (done, total) => steps.update(`${count(done)} / ${count(total)} documents`) });
+  if (kb.problems.length > 0) steps.log(formatProblems(kb.problems, 'text'));
+  if (hasErrors(kb.problems)) {
+    steps.finish();
     console.error(`\nBuild stopped: fix the content problems above (\`npm run check\` lists them). ${outDir} was not touched.`);
     return false;
   }
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(join(root, '.cairn-build'), { recursive: true });
-  // Run Astro on this very Node (the pinned one), whatever `node` is first on PATH.
-  const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  if (!run(process.execPath, [astro, 'build'], { CAIRN_OUT_DIR: staging, ASTRO_TELEMETRY_DISABLED: '1' })) {
-    console.error(`\nBuild failed; ${outDir} was not touched.`);
+  steps.log(`${count(kb.checked)} files checked, ${count(kb.documents.length)} documents for the ${audience} audience; ${count(kb.fromCache)} renders from the cache`);
+  provideSession(sessionOf(options, kb));
+
+  steps.phase('Writing pages');
+  staging = createStaging(outDir);
+  let pages = 0;
+  const astroProblems: string[] = [];
+  (globalThis as Record<symbol, unknown>)[Symbol.for('cairn.astro-log')] = {
+    page: () => steps.update(`${count(++pages)} pages`),
+    step: (message: string) => steps.update(message.trim().slice(0, 60)),
+    problem: (_level: string, label: string | null, message: string) => astroProblems.push(label ? `[${label}] ${message}` : message),
+  };
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  const { build: astroBuild } = await import('astro');
+  try {
+    await astroBuild({
+      root,
+      outDir: staging.site,
+      cacheDir: staging.astroCache,
+      logger: { entrypoint: join(root, 'src', 'pipeline', 'astro-log.mjs') },
+    });
+  } catch (error) {
+    for (const line of astroProblems) steps.log(line);
+    steps.finish();
+    console.error(`\nAstro could not build the site: ${(error as Error).message}\n${outDir} was not touched.`);
     return false;
   }
-  writeFileSync(join(staging, 'api', 'vocabulary.json'), JSON.stringify(vocabularyOf(documents.map((d) => `${d.data.summary} ${d.text}`))));
-  const indexed = await indexSite(staging);
+  for (const line of astroProblems) steps.log(line);
+  steps.log(`${count(pages)} pages written`);
+
+  steps.phase('Indexing for search');
+  writeFileSync(join(staging.site, 'api', 'vocabulary.json'), JSON.stringify(vocabularyOf(kb.documents.map((d) => `${d.data.summary} ${d.text}`))));
+  const indexed = await indexSite(staging.site);
   if (!indexed.ok) {
+    steps.finish();
     console.error(`\nSearch indexing failed:\n${indexed.errors.join('\n')}\n${outDir} was not touched.`);
     return false;
   }
-  console.log(`Search index: ${indexed.pages} pages`);
-  // Swap: the old site stays servable until the new one is complete.
-  const old = `${outDir}.old-${process.pid}`;
-  if (existsSync(outDir)) renameSync(outDir, old);
-  renameSync(staging, outDir);
-  rmSync(old, { recursive: true, force: true });
-  console.log(`Built ${outDir}`);
+
+  steps.phase('Verifying');
+  const published = kb.documents.map((d) => ({ id: d.id, url: `/${d.collection}/${d.slug}/` }));
+  const wrong = verifyOutput(staging.site, { published, withheld: kb.withheld, searchPages: indexed.pages });
+  if (wrong.length > 0) {
+    steps.finish();
+    console.error(`\nThe built site does not hold exactly the ${audience} audience's documents, so it was not published:\n${wrong.map((w) => `  ${w}`).join('\n')}\n${outDir} was not touched.`);
+    return false;
+  }
+  swapIn(staging, outDir);
+  const phases = steps.finish();
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(`Built ${outDir} in ${seconds(performance.now() - started)}: ${phases.map((p) => `${p.name.toLowerCase()} ${seconds(p.ms)}`).join(', ')}; ${count(indexed.pages)} pages searchable`);
   return true;
 }
 
 try {
   if (!(await build())) process.exitCode = 1;
 } finally {
-  rmSync(staging, { recursive: true, force: true });
+  if (staging) removeStaging(staging);
 }

@@ -9,10 +9,12 @@ import { parseFrontMatter, type FrontMatter } from './front-matter.ts';
 import { declaredReferences } from './graph/reference-fields.ts';
 import { unresolvedReason, type IdIndex, type IdTarget } from './graph/id-index.ts';
 import { problem, type Problem } from './problems.ts';
-import { renderBody } from './render-body.ts';
+import type { RenderedBody } from './render-body.ts';
+import { documentRenderer, type RenderJob, type RenderSettings } from '../pipeline/render-document.ts';
+import { renderAll } from '../pipeline/render-pool.ts';
+import type { RenderCache } from '../pipeline/render-cache.ts';
 import { fieldName, validateFrontMatter } from './schema-problems.ts';
 import { isProblem, readSourceFile, type SourceFile } from './source-file.ts';
-import { ticketLinker } from './tickets.ts';
 import { loadSiteConfig } from './site-config.ts';
 import { allowSecretMarker, findSecrets } from './secrets.ts';
 
@@ -46,6 +48,8 @@ export interface KnowledgeBase {
   checked: number;
   /** Every ID and former ID in use, also in files with problems: for choosing a new one. */
   takenIds: Set<string>;
+  /** Documents above this build's audience: checked, never published. */
+  withheld: IdTarget[];
 }
 
 export interface LoadOptions {
@@ -76,7 +80,57 @@ interface ParsedFile {
  * site's content collections. Runs in phases because references need every ID first:
  * parse and validate all files, index their IDs, then check references and render bodies.
  */
-export function loadKnowledgeBase({ root, contentDir, today, audience = 'internal' }: LoadOptions): KnowledgeBase {
+export function loadKnowledgeBase(options: LoadOptions): KnowledgeBase {
+  const prepared = prepareKnowledgeBase(options);
+  const render = documentRenderer(prepared.settings);
+  return assemble(prepared, prepared.parsed.map((doc) => render(renderJob(doc)).rendered));
+}
+
+/** How the build renders: through the cache, in worker threads, reporting progress. */
+export interface RenderStrategy {
+  cache?: RenderCache | undefined;
+  workers?: number;
+  /** Told how many documents are rendered (from the cache or fresh) out of how many. */
+  onProgress?: (rendered: number, total: number) => void;
+}
+
+/** `loadKnowledgeBase` for builds: cached renders are reused, the rest rendered on every core. */
+export async function loadKnowledgeBaseFast(options: LoadOptions, { cache, workers, onProgress }: RenderStrategy = {}): Promise<KnowledgeBase & { fromCache: number }> {
+  const prepared = prepareKnowledgeBase(options);
+  const jobs = prepared.parsed.map(renderJob);
+  const keys = cache ? jobs.map((job) => cache.keyOf(job)) : [];
+  const renders: (RenderedBody | undefined)[] = jobs.map((_, i) => (cache ? cache.get(keys[i]!, prepared.settings)?.rendered : undefined));
+  const missing = jobs.flatMap((_, i) => (renders[i] ? [] : [i]));
+  const fromCache = jobs.length - missing.length;
+  onProgress?.(fromCache, jobs.length);
+  const fresh = await renderAll(missing.map((i) => jobs[i]!), prepared.settings, workers, (done) => onProgress?.(fromCache + done, jobs.length));
+  missing.forEach((i, n) => {
+    renders[i] = fresh[n]!.rendered;
+    const doc = prepared.parsed[i]!;
+    cache?.put(keys[i]!, fresh[n]!, doc.data?.visibility ?? 'restricted');
+  });
+  cache?.prune();
+  return { ...assemble(prepared, renders as RenderedBody[]), fromCache };
+}
+
+/** Everything read and indexed, ready to render: phases one and two of loading. */
+interface PreparedKnowledgeBase {
+  parsed: ParsedFile[];
+  index: IdIndex;
+  problems: Problem[];
+  checked: number;
+  audience: Audience;
+  settings: RenderSettings;
+}
+
+/** The body and the front matter its components may read. */
+function renderJob(doc: ParsedFile): RenderJob {
+  // Components read validated front matter only; a body under broken front matter is still
+  // checked for its own problems, with components seeing no fields.
+  return { body: doc.source.body, frontMatter: (doc.data as Record<string, unknown> | undefined) ?? {} };
+}
+
+function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }: LoadOptions): PreparedKnowledgeBase {
   const base = resolve(root, contentDir);
   const rel = (path: string) => relative(root, path).split(sep).join('/');
   const problems: Problem[] = [];
@@ -86,7 +140,8 @@ export function loadKnowledgeBase({ root, contentDir, today, audience = 'interna
   try {
     folders = readdirSync(base);
   } catch {
-    return { documents: [], checked: 0, takenIds: new Set(), problems: [problem(rel(base), 1, 1, `content folder not found; create ${rel(base)}/<collection>/ with .mdx files`)] };
+    const settings = { today, trackers: [], ids: new Map() };
+    return { parsed: [], index: new Map(), checked: 0, audience, settings, problems: [problem(rel(base), 1, 1, `content folder not found; create ${rel(base)}/<collection>/ with .mdx files`)] };
   }
   for (const folder of folders) {
     if (folder.startsWith('.') || isCollectionName(folder)) continue;
@@ -113,23 +168,24 @@ export function loadKnowledgeBase({ root, contentDir, today, audience = 'interna
 
   const site = loadSiteConfig(root);
   problems.push(...site.problems);
-  const tickets = ticketLinker(site.config.trackers);
   const index = idIndex(parsed, audience);
   problems.push(...duplicateProblems(parsed));
+  for (const doc of parsed) if (doc.data) problems.push(...checkReferences(doc, index));
+  return { parsed, index, problems, checked, audience, settings: { today, trackers: site.config.trackers, ids: index } };
+}
 
+/** Phase three: bodies rendered (in any order, by anyone) become the documents of the build. */
+function assemble({ parsed, index, problems: found, checked, audience }: PreparedKnowledgeBase, renders: readonly RenderedBody[]): KnowledgeBase {
+  const problems = [...found];
+  const failed = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
   const documents: LoadedDocument[] = [];
-  for (const doc of parsed) {
-    const referenceProblems = doc.data ? checkReferences(doc, index) : [];
-    problems.push(...referenceProblems);
-    // Components read validated front matter only; a body under broken front matter is still
-    // checked for its own problems, with components seeing no fields.
-    const frontMatter = (doc.data as Record<string, unknown> | undefined) ?? {};
-    const rendered = renderBody(doc.source.body, { frontMatter, today, ticketUrl: tickets.url }, { idIndex: index, tickets });
+  parsed.forEach((doc, i) => {
+    const rendered = renders[i]!;
     for (const p of rendered.problems) {
       problems.push(problem(doc.file, p.line + doc.source.bodyLine - 1, p.column, p.message));
     }
-    if (!doc.data || rendered.problems.length > 0 || referenceProblems.length > 0) continue;
-    if (!visibleTo(audience, doc.data.visibility)) continue;
+    if (!doc.data || rendered.problems.length > 0 || failed.has(doc.file)) return;
+    if (!visibleTo(audience, doc.data.visibility)) return;
     documents.push({
       collection: doc.collection,
       id: doc.data.id,
@@ -143,10 +199,10 @@ export function loadKnowledgeBase({ root, contentDir, today, audience = 'interna
       text: rendered.text,
       idPosition: doc.frontMatter.locate(['id']),
     });
-  }
+  });
   const takenIds = new Set(index.keys());
   for (const doc of parsed) for (const former of doc.data?.formerly ?? []) takenIds.add(former);
-  return { documents, problems, checked, takenIds };
+  return { documents, problems, checked, takenIds, withheld: [...index.values()].filter((t) => !t.visible) };
 }
 
 function parseFile(collection: CollectionName, path: string, file: string, problems: Problem[]): ParsedFile | undefined {
@@ -190,8 +246,9 @@ function idIndex(parsed: readonly ParsedFile[], audience: Audience): IdIndex {
     const id = doc.data?.id ?? (typeof raw.id === 'string' && idPatterns[doc.collection].test(raw.id) ? raw.id : undefined);
     if (id === undefined || index.has(id)) continue;
     const title = doc.data ? documentTitle(doc.data) : String(raw.title ?? raw.name ?? id);
-    const visible = doc.data ? visibleTo(audience, doc.data.visibility) : true;
-    index.set(id, { id, collection: doc.collection, title, url: documentUrl(doc.collection, doc.slug), visible });
+    const visibility = doc.data?.visibility ?? 'restricted';
+    const visible = doc.data ? visibleTo(audience, visibility) : true;
+    index.set(id, { id, collection: doc.collection, title, url: documentUrl(doc.collection, doc.slug), visible, visibility });
   }
   return index;
 }

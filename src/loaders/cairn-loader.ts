@@ -1,48 +1,97 @@
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { resolve } from 'node:path';
 import { loadOptionsFromEnv } from '../lib/config.ts';
-import { loadKnowledgeBase, type KnowledgeBase } from '../lib/knowledge-base.ts';
+import { loadKnowledgeBase } from '../lib/knowledge-base.ts';
 import { ContentError, formatProblem, hasErrors } from '../lib/problems.ts';
+import { providedSession, sessionOf, type BuildSession } from '../pipeline/session.ts';
 import type { CollectionName } from '../schemas/index.ts';
-import { buildGraph, type ContentGraph } from '../lib/graph/graph.ts';
 
-let loaded: { kb: KnowledgeBase; graph: ContentGraph } | undefined;
+/**
+ * The dev server's own session: loaded once per change for all eight collections (not once
+ * per collection), and again whenever a file under the content folder or the site
+ * configuration changes.
+ */
+const live = {
+  generation: 0,
+  loaded: undefined as { generation: number; session: BuildSession } | undefined,
+  refreshers: new Map<CollectionName, () => void>(),
+  /** The generation whose problems were last printed. */
+  reported: -1,
+  timer: undefined as NodeJS.Timeout | undefined,
+};
 
-/** The whole knowledge base and its graph, computed once per build and shared by the eight collections. */
-function knowledgeBase(): { kb: KnowledgeBase; graph: ContentGraph } {
-  if (!loaded) {
+/** One reload for a burst of saves (editors write, rename and touch in quick succession). */
+function scheduleReload(logger: LoaderContext['logger']): void {
+  clearTimeout(live.timer);
+  live.timer = setTimeout(() => {
+    live.generation++;
+    const started = performance.now();
+    for (const refresh of live.refreshers.values()) refresh();
+    logger.info(`content reloaded in ${Math.round(performance.now() - started)} ms`);
+  }, 60);
+}
+
+function session(): BuildSession {
+  const provided = providedSession();
+  if (provided) return provided;
+  if (live.loaded?.generation !== live.generation) {
     const options = loadOptionsFromEnv();
-    const kb = loadKnowledgeBase(options);
-    loaded = { kb, graph: buildGraph(hasErrors(kb.problems) ? [] : kb.documents, options.today) };
+    live.loaded = { generation: live.generation, session: sessionOf(options, loadKnowledgeBase(options)) };
   }
-  return loaded;
+  return live.loaded.session;
+}
+
+/** Puts this collection's documents in Astro's store, replacing what changed and removing what went. */
+function fill(collection: CollectionName, { store, logger }: Pick<LoaderContext, 'store' | 'logger'>, dev: boolean): void {
+  const { kb, graph } = session();
+  if (hasErrors(kb.problems) && !dev) throw new ContentError(kb.problems);
+  // While editing, a document with problems keeps its last good page and the problems are
+  // printed once per change; the rest of the site stays up to date.
+  if (live.reported !== live.generation) {
+    live.reported = live.generation;
+    for (const p of kb.problems) (p.severity === 'error' ? logger.error : logger.warn).call(logger, formatProblem(p));
+  }
+  const broken = new Set(kb.problems.filter((p) => p.severity === 'error').map((p) => p.file));
+  const present = new Set<string>();
+  for (const doc of kb.documents) {
+    if (doc.collection !== collection) continue;
+    present.add(doc.id);
+    // Validated by the shared schemas already: Astro's parseData would run zod a second time.
+    store.set({
+      id: doc.id,
+      data: doc.data as unknown as Record<string, unknown>,
+      filePath: doc.file,
+      digest: `${doc.file}\0${JSON.stringify(doc.data)}\0${doc.html}\0${JSON.stringify(graph.from(doc.id))}\0${doc.tickets.join(' ')}`,
+      rendered: { html: doc.html, metadata: { headings: doc.headings, edges: graph.from(doc.id), tickets: doc.tickets } },
+    });
+  }
+  for (const id of store.keys()) {
+    const entry = store.get(id);
+    if (present.has(id) || (dev && entry?.filePath && broken.has(entry.filePath))) continue;
+    store.delete(id);
+  }
 }
 
 /**
- * A content-collection loader over Cairn's own pipeline: front matter validated by the
- * shared schemas, bodies rendered from parsed MDX (never evaluated). Any problem anywhere
- * stops the build here, before a page is written. Each entry carries its outgoing graph
- * edges, so pages rebuild the graph without the documents' text.
+ * A content-collection loader over Cairn's own pipeline. In `npm run build` the knowledge
+ * base was loaded, checked and rendered before Astro started (see src/pipeline/session.ts);
+ * under `npm run dev` it is loaded here and follows every save.
  */
 export function cairnLoader(collection: CollectionName): Loader {
   return {
     name: `cairn-${collection}`,
-    async load({ store, parseData, generateDigest, logger, watcher }) {
-      if (watcher) loaded = undefined; // dev server: re-read on each sync
-      const { kb, graph } = knowledgeBase();
-      if (hasErrors(kb.problems)) throw new ContentError(kb.problems);
-      for (const p of kb.problems) logger.warn(formatProblem(p));
-      store.clear();
-      for (const doc of kb.documents) {
-        if (doc.collection !== collection) continue;
-        const data = await parseData({ id: doc.id, data: doc.data as Record<string, unknown>, filePath: doc.file });
-        store.set({
-          id: doc.id,
-          data,
-          filePath: doc.file,
-          digest: generateDigest({ data: doc.data as Record<string, unknown>, html: doc.html }),
-          rendered: { html: doc.html, metadata: { headings: doc.headings, edges: graph.from(doc.id), tickets: doc.tickets } },
-        });
-      }
+    async load(context) {
+      const dev = context.watcher !== undefined && providedSession() === undefined;
+      fill(collection, context, dev);
+      if (!dev) return;
+      live.refreshers.set(collection, () => fill(collection, context, true));
+      const { root, contentDir } = loadOptionsFromEnv();
+      const watched = [resolve(root, contentDir), resolve(root, 'cairn.config.json')];
+      context.watcher!.add(watched);
+      const changed = (path: string) => {
+        if (watched.some((w) => path === w || path.startsWith(`${w}/`))) scheduleReload(context.logger);
+      };
+      for (const event of ['add', 'change', 'unlink'] as const) context.watcher!.on(event, changed);
     },
   };
 }

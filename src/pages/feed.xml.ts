@@ -1,7 +1,6 @@
 import type { APIRoute } from 'astro';
 import { Feed } from 'feed';
 import { collections } from '../schemas/index.ts';
-import { today } from '../lib/dates.ts';
 import { escapeHtml } from '../lib/escape.ts';
 import { getCatalogue } from '../site/catalogue.ts';
 
@@ -11,7 +10,7 @@ const text = escapeHtml;
 
 /** `dist/feed.xml`: Atom, one entry per document, newest change first, for automation. */
 export const GET: APIRoute = async ({ site }) => {
-  const { all, byId } = await getCatalogue();
+  const { all, byId, today } = await getCatalogue();
   const home = new URL('/', site).href;
   const newest = all.find((d) => d.updated)?.updated;
   const feed = new Feed({
@@ -27,7 +26,7 @@ export const GET: APIRoute = async ({ site }) => {
     ...(newest ? { updated: toDate(newest) } : {}),
   });
   for (const doc of all) {
-    const date = toDate(doc.updated ?? doc.created ?? today());
+    const date = toDate(doc.updated ?? doc.created ?? today);
     feed.addItem({
       id: new URL(`/go/${encodeURIComponent(doc.id)}/`, site).href,
       title: text(`${doc.id} ${doc.title}`),

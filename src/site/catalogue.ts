@@ -5,6 +5,7 @@ import { lastCommitDates } from '../lib/git-dates.ts';
 import { ticketLinker } from '../lib/tickets.ts';
 import { loadSiteConfig, type SiteConfig } from '../lib/site-config.ts';
 import { collectionNames, type CollectionName } from '../schemas/index.ts';
+import { providedSession } from '../pipeline/session.ts';
 import type { GraphDocument, GraphEdge } from '../lib/graph/edges.ts';
 import { indexGraph, type ContentGraph } from '../lib/graph/graph.ts';
 
@@ -27,22 +28,31 @@ export interface Catalogue {
   names: Map<string, string>;
   /** `cairn.config.json`. */
   config: SiteConfig;
+  /** The build's day, YYYY-MM-DD (`CAIRN_TODAY` pins it), read once. */
+  today: string;
   /** Tracker URL of a ticket key. */
   ticketUrl: (key: string) => string | undefined;
 }
 
 let catalogue: Promise<Catalogue> | undefined;
+let commitDates: Map<string, string> | undefined;
 
-/** All documents, summarised once per build; every page reads from this, none recomputes it. */
+/**
+ * All documents, summarised once per build; every page reads from this, none recomputes it.
+ * Under `npm run dev` content changes while the server runs, so it is summarised per request.
+ */
 export function getCatalogue(): Promise<Catalogue> {
+  if (import.meta.env.DEV) return build();
   catalogue ??= build();
   return catalogue;
 }
 
 async function build(): Promise<Catalogue> {
-  const { root, contentDir } = loadOptionsFromEnv();
-  const dates = lastCommitDates(root, contentDir);
-  const { config } = loadSiteConfig(root);
+  const session = providedSession();
+  const { root, contentDir, today } = session?.options ?? loadOptionsFromEnv();
+  commitDates ??= lastCommitDates(root, contentDir);
+  const dates = commitDates;
+  const config = session?.config ?? loadSiteConfig(root).config;
   const entries = new Map<string, AnyEntry>();
   const all: DocumentSummary[] = [];
   const edges: GraphEdge[] = [];
@@ -60,5 +70,5 @@ async function build(): Promise<Catalogue> {
   }
   all.sort(byDateDesc((d) => d.updated));
   const byCollection = new Map(collectionNames.map((c) => [c, all.filter((d) => d.collection === c)]));
-  return { all, byId: new Map(all.map((d) => [d.id, d])), entries, byCollection, graph: indexGraph(edges), graphDocs, ticketsOf, names: new Map(all.filter((d) => d.collection === 'teams' || d.collection === 'services').map((d) => [d.id, d.title])), ticketUrl: ticketLinker(config.trackers).url, config };
+  return { all, byId: new Map(all.map((d) => [d.id, d])), entries, byCollection, graph: indexGraph(edges), graphDocs, ticketsOf, names: new Map(all.filter((d) => d.collection === 'teams' || d.collection === 'services').map((d) => [d.id, d.title])), ticketUrl: ticketLinker(config.trackers).url, config, today };
 }

@@ -1,6 +1,7 @@
 import { collections, type CollectionName } from '../../schemas/index.ts';
 import { idPatterns } from '../../schemas/shared.ts';
 import { closest } from '../suggest.ts';
+import type { Audience } from '../audience.ts';
 
 /** What a reference needs to know about its target. */
 export interface IdTarget {
@@ -10,6 +11,8 @@ export interface IdTarget {
   url: string;
   /** False when the document exists but is above this build's audience. */
   visible: boolean;
+  /** Who may read it: renders that show a restricted document's title are never cached. */
+  visibility: Audience;
 }
 
 export type IdIndex = ReadonlyMap<string, IdTarget>;

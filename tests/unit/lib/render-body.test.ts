@@ -122,7 +122,7 @@ describe('rendering a document body', () => {
   });
 
   it('links a project ID that runs into the next word, and reports one that matches nothing', () => {
-    const idIndex = new Map([['PRJ-sso-rollout', { id: 'PRJ-sso-rollout', collection: 'projects' as const, title: 'SSO rollout', url: '/projects/sso-rollout/', visible: true }]]);
+    const idIndex = new Map([['PRJ-sso-rollout', { id: 'PRJ-sso-rollout', collection: 'projects' as const, title: 'SSO rollout', url: '/projects/sso-rollout/', visible: true, visibility: 'internal' as const }]]);
     const linked = renderBody('The PRJ-sso-rollout-era changes.', context, { idIndex });
     expect(linked.html).toContain('<a href="/projects/sso-rollout/" title="SSO rollout" class="id-link">PRJ-sso-rollout</a>-era changes');
     expect(linked.mentions).toEqual(['PRJ-sso-rollout']);

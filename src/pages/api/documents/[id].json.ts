@@ -1,5 +1,4 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { today } from '../../../lib/dates.ts';
 import { keyFields } from '../../../lib/key-fields.ts';
 import { getCatalogue } from '../../../site/catalogue.ts';
 
@@ -10,14 +9,14 @@ export const getStaticPaths: GetStaticPaths = async () => {
 
 /** `dist/api/documents/<ID>.json`: one document's metadata, key fields, tickets and links both ways. */
 export const GET: APIRoute = async ({ props, site }) => {
-  const { byId, entries, graph, ticketsOf } = await getCatalogue();
+  const { byId, entries, graph, ticketsOf, today } = await getCatalogue();
   const id = props.id as string;
   const doc = byId.get(id)!;
   const edge = (other: string, e: { kind: string; inferred: boolean; reason?: string | undefined }) => ({ id: other, kind: e.kind, inferred: e.inferred, reason: e.reason ?? null });
   const body = {
     ...doc,
     permalink: new URL(`/go/${encodeURIComponent(id)}/`, site).href,
-    keyFields: keyFields(doc.collection, entries.get(id)!.data, today(), (ref) => byId.get(ref)?.title ?? ref),
+    keyFields: keyFields(doc.collection, entries.get(id)!.data, today, (ref) => byId.get(ref)?.title ?? ref),
     tickets: ticketsOf.get(id) ?? [],
     links: {
       out: graph.from(id).map((e) => edge(e.to, e)),

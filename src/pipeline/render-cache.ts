@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Audience } from '../lib/audience.ts';
+import { depsHold, type DocumentRender, type RenderJob, type RenderSettings } from './render-document.ts';
+
+/**
+ * Renders kept on disk between builds, keyed by everything that can change a document's
+ * output: its body and front matter, the trackers, the audience and the pipeline's own code.
+ * What a render looked up (IDs and their titles, URLs, visibility; the day) is stored with
+ * it and checked on every read, so a cached render is used only when a fresh one would be
+ * byte-identical. Renders that show anything of a restricted document are never written.
+ */
+export interface RenderCache {
+  /** A valid cached render, or undefined. */
+  get(key: string, settings: RenderSettings): DocumentRender | undefined;
+  /** Keeps a successful render, unless it shows restricted content. */
+  put(key: string, render: DocumentRender, ownVisibility: Audience): void;
+  /** Removes entries of this audience that no render of this build asked for. */
+  prune(): void;
+  /** The key of one render under these settings' trackers. */
+  keyOf(job: RenderJob): string;
+}
+
+/** Bumped by hand only if the cache format changes; code changes are caught by the fingerprint. */
+const formatVersion = 1;
+
+/** A hash of the code that turns a body into HTML, and of the installed libraries' versions. */
+export function pipelineFingerprint(): string {
+  const src = fileURLToPath(new URL('../', import.meta.url));
+  const hash = createHash('sha256').update(String(formatVersion));
+  const files = ['lib/render-body.ts', 'pipeline/render-document.ts', 'lib/tickets.ts', 'lib/graph/id-index.ts'];
+  for (const dir of ['plugins', 'components/content']) {
+    for (const name of readdirSync(join(src, dir)).sort()) if (name.endsWith('.ts')) files.push(`${dir}/${name}`);
+  }
+  for (const file of files) hash.update(file).update(readFileSync(join(src, file)));
+  try {
+    hash.update(readFileSync(join(src, '..', 'package-lock.json')));
+  } catch {
+    // No lockfile (a copied project): library upgrades are then not noticed; `--no-cache` helps.
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+export function openRenderCache(dir: string, audience: Audience, trackersKey: string): RenderCache {
+  const fingerprint = pipelineFingerprint();
+  const home = join(dir, fingerprint, audience);
+  // Entries of an older pipeline can never be valid again.
+  try {
+    for (const name of readdirSync(dir)) if (name !== fingerprint) rmSync(join(dir, name), { recursive: true, force: true });
+  } catch {
+    // no cache yet
+  }
+  const used = new Set<string>();
+  const pathOf = (key: string) => join(home, key.slice(0, 2), `${key}.json`);
+  return {
+    keyOf(job) {
+      return createHash('sha256').update(trackersKey).update('\0').update(JSON.stringify(job.frontMatter)).update('\0').update(job.body).digest('hex');
+    },
+    get(key, settings) {
+      used.add(key);
+      let entry: DocumentRender;
+      try {
+        entry = JSON.parse(readFileSync(pathOf(key), 'utf8')) as DocumentRender;
+      } catch {
+        return undefined;
+      }
+      return depsHold(entry.deps, settings) ? entry : undefined;
+    },
+    put(key, render, ownVisibility) {
+      used.add(key);
+      if (ownVisibility === 'restricted' || render.rendered.problems.length > 0) return;
+      if (render.deps.ids.some(([, target]) => target?.visibility === 'restricted' && target.visible)) return;
+      const path = pathOf(key);
+      mkdirSync(join(home, key.slice(0, 2)), { recursive: true });
+      // Write then rename: a build running beside this one never reads half an entry.
+      const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+      writeFileSync(temporary, JSON.stringify(render));
+      renameSync(temporary, path);
+    },
+    prune() {
+      let shards: string[];
+      try {
+        shards = readdirSync(home);
+      } catch {
+        return;
+      }
+      for (const shard of shards) {
+        for (const name of readdirSync(join(home, shard))) {
+          if (!used.has(name.slice(0, -'.json'.length))) rmSync(join(home, shard, name), { force: true });
+        }
+      }
+    },
+  };
+}
