@@ -16,7 +16,7 @@ import type { RenderCache } from '../pipeline/render-cache.ts';
 import { fieldName, validateFrontMatter } from './schema-problems.ts';
 import { isProblem, readSourceFile, type SourceFile } from './source-file.ts';
 import { loadSiteConfig } from './site-config.ts';
-import { allowSecretMarker, findSecrets } from './secrets.ts';
+import { allowSecretMarker, findFrontMatterSecrets, findSecrets, redactSecrets, type SecretFinding } from './secrets.ts';
 
 /** One valid document, parsed, validated and rendered. */
 export interface LoadedDocument<C extends CollectionName = CollectionName> {
@@ -121,6 +121,8 @@ interface PreparedKnowledgeBase {
   checked: number;
   audience: Audience;
   settings: RenderSettings;
+  /** Secrets found per file: no other message about that file may quote them. */
+  secrets: Map<string, SecretFinding[]>;
 }
 
 /** The body and the front matter its components may read. */
@@ -141,7 +143,7 @@ function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }
     folders = readdirSync(base);
   } catch {
     const settings = { today, trackers: [], ids: new Map() };
-    return { parsed: [], index: new Map(), checked: 0, audience, settings, problems: [problem(rel(base), 1, 1, `content folder not found; create ${rel(base)}/<collection>/ with .mdx files`)] };
+    return { parsed: [], index: new Map(), checked: 0, audience, settings, secrets: new Map(), problems: [problem(rel(base), 1, 1, `content folder not found; create ${rel(base)}/<collection>/ with .mdx files`)] };
   }
   for (const folder of folders) {
     if (folder.startsWith('.') || isCollectionName(folder)) continue;
@@ -151,6 +153,7 @@ function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }
   }
 
   const parsed: ParsedFile[] = [];
+  const secrets = new Map<string, SecretFinding[]>();
   for (const collection of collectionNames) {
     for (const path of listFiles(join(base, collection))) {
       const file = rel(path);
@@ -161,7 +164,7 @@ function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }
         else problems.push(problem(file, 1, 1, `only .mdx documents belong in content/${collection}/; this file is ignored`, 'warning'));
         continue;
       }
-      const result = parseFile(collection, path, file, problems);
+      const result = parseFile(collection, path, file, problems, secrets);
       if (result) parsed.push(result);
     }
   }
@@ -171,11 +174,11 @@ function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }
   const index = idIndex(parsed, audience);
   problems.push(...duplicateProblems(parsed));
   for (const doc of parsed) if (doc.data) problems.push(...checkReferences(doc, index));
-  return { parsed, index, problems, checked, audience, settings: { today, trackers: site.config.trackers, ids: index } };
+  return { parsed, index, problems, checked, audience, secrets, settings: { today, trackers: site.config.trackers, ids: index } };
 }
 
 /** Phase three: bodies rendered (in any order, by anyone) become the documents of the build. */
-function assemble({ parsed, index, problems: found, checked, audience }: PreparedKnowledgeBase, renders: readonly RenderedBody[]): KnowledgeBase {
+function assemble({ parsed, index, problems: found, checked, audience, secrets }: PreparedKnowledgeBase, renders: readonly RenderedBody[]): KnowledgeBase {
   const problems = [...found];
   const failed = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
   const documents: LoadedDocument[] = [];
@@ -202,10 +205,15 @@ function assemble({ parsed, index, problems: found, checked, audience }: Prepare
   });
   const takenIds = new Set(index.keys());
   for (const doc of parsed) for (const former of doc.data?.formerly ?? []) takenIds.add(former);
+  // A secret on a line with another problem (an unsafe link, a bad value) is never quoted by it.
+  for (const p of problems) {
+    const found = secrets.get(p.file);
+    if (found) p.message = redactSecrets(p.message, found);
+  }
   return { documents, problems, checked, takenIds, withheld: [...index.values()].filter((t) => !t.visible) };
 }
 
-function parseFile(collection: CollectionName, path: string, file: string, problems: Problem[]): ParsedFile | undefined {
+function parseFile(collection: CollectionName, path: string, file: string, problems: Problem[], secretsIn: Map<string, SecretFinding[]>): ParsedFile | undefined {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -219,7 +227,9 @@ function parseFile(collection: CollectionName, path: string, file: string, probl
     return undefined;
   }
   // Secrets first, and whatever else is wrong: a pasted key must be reported even in a broken file.
-  for (const found of [...findSecrets(source.frontMatter, source.frontMatterLine), ...findSecrets(source.body, source.bodyLine)]) {
+  const secrets = [...findFrontMatterSecrets(source.frontMatter, source.frontMatterLine), ...findSecrets(source.body, source.bodyLine)];
+  if (secrets.length > 0) secretsIn.set(file, secrets);
+  for (const found of secrets) {
     problems.push(problem(file, found.line, found.column, `this looks like a ${found.kind}; remove it and have it revoked (it stays in git history once pushed). If it is a harmless example, put ${allowSecretMarker} in a comment on the line before`));
   }
   const frontMatter = parseFrontMatter(source);

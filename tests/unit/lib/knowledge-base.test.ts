@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../../src/lib/knowledge-base.ts';
 import { formatProblems } from '../../../src/lib/problems.ts';
@@ -104,5 +107,21 @@ describe('loading a knowledge base', () => {
   it('builds for the public only what is public', () => {
     const ids = load('tests/fixtures/valid-kb', 'public').documents.map((d) => d.id);
     expect(ids).toEqual(['billing']);
+  });
+});
+
+describe('secrets beside other problems', () => {
+  it('never quotes a secret in the message of another problem on its line', () => {
+    const root = mkdtempSync(join(tmpdir(), 'cairn-secret-'));
+    cpSync('tests/fixtures/valid-kb', join(root, 'content'), { recursive: true });
+    const secret = 'ghp_Zq8vK2mXw4Rt7Yb1Nc5Lp0Hs3Jd6Fg9Ae2Ui';
+    const runbook = join(root, 'content', 'runbooks', 'restart-billing.mdx');
+    writeFileSync(runbook, `${readFileSync(runbook, 'utf8')}\n[status](javascript:alert('${secret}'))\n`);
+    const kb = loadKnowledgeBase({ root, contentDir: 'content', today: '2026-11-24' });
+    const messages = kb.problems.filter((p) => p.file === 'content/runbooks/restart-billing.mdx').map((p) => p.message);
+    expect(messages.some((m) => m.includes('GitHub token'))).toBe(true);
+    expect(messages.length).toBeGreaterThan(1); // the unsafe link is reported too
+    for (const format of ['text', 'json', 'github'] as const) expect(formatProblems(kb.problems, format)).not.toContain(secret.slice(4, 16));
+    rmSync(root, { recursive: true, force: true });
   });
 });
