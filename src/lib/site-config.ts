@@ -1,15 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { problem, type Problem } from './problems.ts';
+import { httpUrl } from '../schemas/http-url.ts';
+import { parseJsonFile } from './json-file.ts';
+import type { Problem } from './problems.ts';
+import { validateFrontMatter } from './schema-problems.ts';
 import { trackerSchema } from './tickets.ts';
 
 /** `cairn.config.json`: what the site needs to know of the organisation around it. */
-const siteConfigSchema = z.looseObject({
+const siteConfigSchema = z.strictObject({
+  /** A note for people reading the file; ignored. */
+  $comment: z.string().optional(),
+  /** A JSON Schema for editors; ignored. */
+  $schema: z.string().optional(),
   /** Ticket trackers whose keys become links. */
   trackers: z.array(trackerSchema).default([]),
   /** The repository that holds the content, for "edit this page" and "report a problem". */
-  repository: z.url({ error: 'expected the repository URL, e.g. https://github.com/org/knowledge-base' }).optional(),
+  repository: httpUrl('https://github.com/org/knowledge-base').optional(),
   /** The branch pull requests go to. */
   branch: z.string().min(1).default('main'),
 });
@@ -17,7 +24,8 @@ export type SiteConfig = z.output<typeof siteConfigSchema>;
 
 /**
  * Reads `cairn.config.json` at the project root (absent: defaults). A broken file is a
- * problem like any content problem, reported by `npm run check` and the build.
+ * problem like any content problem, reported by `npm run check` and the build, at the line
+ * and column of the value that is wrong; the defaults are used until it is fixed.
  */
 export function loadSiteConfig(root: string, file = 'cairn.config.json'): { config: SiteConfig; problems: Problem[] } {
   const fallback = siteConfigSchema.parse({});
@@ -27,25 +35,15 @@ export function loadSiteConfig(root: string, file = 'cairn.config.json'): { conf
   } catch {
     return { config: fallback, problems: [] };
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { config: fallback, problems: [problem(file, 1, 1, `not valid JSON (${(error as Error).message}); fix the syntax`)] };
+  const json = parseJsonFile(file, text);
+  if (Array.isArray(json)) return { config: fallback, problems: json };
+  const result = validateFrontMatter(file, json, siteConfigSchema);
+  if ('problems' in result) {
+    // The shared wording speaks of front matter; here the fields live in this file.
+    const problems = result.problems.map((p) => ({ ...p, message: p.message.replace('add it to the front matter', `add it to ${file}`) }));
+    return { config: fallback, problems };
   }
-  const parsed = siteConfigSchema.safeParse(json);
-  if (!parsed.success) {
-    return { config: fallback, problems: parsed.error.issues.map((i) => problem(file, 1, 1, `${i.path.join('.')}: ${i.message}`)) };
-  }
-  const problems: Problem[] = [];
-  parsed.data.trackers.forEach((t, i) => {
-    try {
-      new RegExp(t.pattern);
-    } catch (error) {
-      problems.push(problem(file, 1, 1, `trackers[${i}].pattern: not a valid regular expression (${(error as Error).message})`));
-    }
-  });
-  return { config: problems.length ? fallback : parsed.data, problems };
+  return { config: result.data, problems: [] };
 }
 
 /** Where to edit a document and where to report a problem with it, when the repository is known. */

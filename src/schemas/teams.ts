@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { documentBase } from './base.ts';
+import { httpUrl } from './http-url.ts';
 import { idOf, visibility } from './shared.ts';
 
 /** A team: owns documents, runs services, takes part in incidents and projects. */
@@ -15,7 +16,7 @@ export const teamSchema = z.strictObject({
   /** Chat channel where it is reached, e.g. #service-desk. */
   channel: z.string().regex(/^#[a-z0-9-]+$/, { error: 'expected a chat channel like #service-desk' }),
   /** Link to its on-call schedule, when it has one. */
-  on_call: z.url().optional(),
+  on_call: httpUrl('https://oncall.example.com/schedules/service-desk').optional(),
   /** The GitHub team that reviews its documents, e.g. @northwind/service-desk. */
   github_team: z.string().regex(/^@[\w.-]+\/[\w.-]+$/, { error: 'expected a GitHub team like @org/team' }),
   /** Who may read the team page. */

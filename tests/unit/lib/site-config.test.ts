@@ -2,7 +2,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../../src/lib/problems.ts';
 import { contributionLinks, loadSiteConfig } from '../../../src/lib/site-config.ts';
+
+/** The problems `npm run check` prints for this cairn.config.json. */
+function problemsOf(json: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cairn-config-'));
+  writeFileSync(join(dir, 'cairn.config.json'), json);
+  const { config, problems } = loadSiteConfig(dir);
+  if (problems.length) expect(config).toEqual({ trackers: [], branch: 'main' });
+  return problems.map(formatProblem).join('\n');
+}
 
 describe('site configuration', () => {
   it('gives each document an edit link and a prefilled problem report', () => {
@@ -13,14 +23,55 @@ describe('site configuration', () => {
     });
   });
 
-  it('reports a broken configuration instead of failing, and works without one', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cairn-config-'));
-    expect(loadSiteConfig(dir)).toEqual({ config: { trackers: [], branch: 'main' }, problems: [] });
-    writeFileSync(join(dir, 'cairn.config.json'), '{"trackers": [{"name": "Jira", "pattern": "(OPS-", "url": "https://x/{key}"}], "repository": "nope"}');
-    expect(loadSiteConfig(dir).problems.map((p) => p.message)).toEqual(['repository: expected the repository URL, e.g. https://github.com/org/knowledge-base']);
-    writeFileSync(join(dir, 'cairn.config.json'), '{"trackers": [{"name": "Jira", "pattern": "(OPS-", "url": "https://x/{key}"}]}');
-    expect(loadSiteConfig(dir).problems.map((p) => p.message)[0]).toMatch(/^trackers\[0\]\.pattern: not a valid regular expression/);
-    writeFileSync(join(dir, 'cairn.config.json'), '{"trackers": [');
-    expect(loadSiteConfig(dir).problems[0]!.message).toMatch(/^not valid JSON/);
+  it('works without a configuration file', () => {
+    expect(loadSiteConfig(mkdtempSync(join(tmpdir(), 'cairn-config-')))).toEqual({ config: { trackers: [], branch: 'main' }, problems: [] });
+  });
+
+  it('reports each problem at the line and column of the value, with what to do', () => {
+    const json = [
+      '{',
+      '  "$comment": "trackers, repository and branch",',
+      '  "repository": "javascript:alert(1)",',
+      '  "trackers": [',
+      '    { "name": "Jira", "pattern": "(?:OPS|SD)-\\\\d+", "url": "https://jira.example/browse/{key}" },',
+      '    { "name": "Nested", "pattern": "([A-Z]+-?)+\\\\d", "url": "https://x.example/{key}" },',
+      '    { "name": "Empty", "pattern": "\\\\d*", "url": "https://x.example/{key}" },',
+      '    { "name": "Broken", "pattern": "(OPS-", "url": "javascript:alert(1)//{key}" },',
+      '    { "name": "GitHub", "pattern": "(?<repo>[\\\\w-]+/[\\\\w.-]+)#(?<num>\\\\d+)", "url": "https://github.com/{repo}/issues/{number}" },',
+      '    { "pattern": "[A-Z]+-\\\\d+", "link": "https://x.example/{key}" }',
+      '  ],',
+      '  "repositry": "https://github.com/org/kb"',
+      '}',
+    ].join('\n');
+    expect(problemsOf(json)).toMatchInlineSnapshot(`
+      "cairn.config.json:6:36: error: trackers[1].pattern: the repetition ([A-Z]+-?)+ contains the repetition [A-Z]+, so a long near-miss can take exponential time; repeat once, or begin or end each round with a character nothing else in it matches, e.g. [A-Z]+(?:-[A-Z]+)*-\\d+ rather than ([A-Z]+-?)+\\d+
+      cairn.config.json:7:35: error: trackers[2].pattern: can match empty text, so every position would be a ticket key; make at least one part required, e.g. [A-Z]+-\\d+ rather than [A-Z]*-?\\d*
+      cairn.config.json:8:36: error: trackers[3].pattern: not a valid regular expression (Unterminated group); check its brackets and backslashes, e.g. (?:OPS|SD)-\\d+
+      cairn.config.json:8:52: error: trackers[3].url: "javascript:alert(1)//{key}" is not valid: expected an http(s) URL template such as https://jira.example/browse/{key}
+      cairn.config.json:9:85: error: trackers[4].url: {number} is not a named group of the pattern; use one of {key}, {repo}, {num}, or name a group (?<number>…) in the pattern
+      cairn.config.json:10:5: error: trackers[5].name: required field is missing; add it to cairn.config.json
+      cairn.config.json:10:5: error: trackers[5].url: required field is missing; add it to cairn.config.json
+      cairn.config.json:10:33: error: trackers[5].link: unknown field; allowed fields here: name, pattern, url
+      cairn.config.json:3:17: error: repository: "javascript:alert(1)" is not valid: expected a web address starting with https:// (or http://), e.g. https://github.com/org/knowledge-base
+      cairn.config.json:12:3: error: repositry: unknown field; did you mean "repository"?"
+    `);
+  });
+
+  it('accepts only http(s) repository addresses', () => {
+    for (const repository of ['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', 'file:///etc/passwd', '//evil.example/kb', 'nope']) {
+      expect(problemsOf(JSON.stringify({ repository }))).toMatch(/^cairn\.config\.json:1:15: error: repository: .* is not valid: expected a web address starting with https:\/\//);
+    }
+    expect(problemsOf('{"repository": "http://git.internal:8080/kb"}')).toBe('');
+  });
+
+  it('says where the JSON is broken', () => {
+    expect(problemsOf('{\n  "branch": "main"\n  "repository": "https://github.com/org/kb"\n}')).toMatchInlineSnapshot(
+      `"cairn.config.json:3:3: error: not valid JSON: expected ',' or '}' after property value; fix the syntax: keys and text in "double quotes", a comma between items and none after the last"`,
+    );
+    expect(problemsOf('{\n  "trackers": [\n')).toMatchInlineSnapshot(`"cairn.config.json:2:16: error: not valid JSON: the file ends too early; close every { and [ that is still open"`);
+    expect(problemsOf('{\n  "branch": "main",\n  "branch": "release"\n}')).toMatchInlineSnapshot(
+      `"cairn.config.json:3:3: error: "branch" appears twice in the same object, and only the last would count; keep one of them"`,
+    );
+    expect(problemsOf('["https://github.com/org/kb"]')).toMatchInlineSnapshot(`"cairn.config.json:1:1: error: must be a JSON object: { "field": value, … }"`);
   });
 });
