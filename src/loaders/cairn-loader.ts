@@ -1,7 +1,9 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { resolve } from 'node:path';
 import { loadOptionsFromEnv } from '../lib/config.ts';
-import { loadKnowledgeBase } from '../lib/knowledge-base.ts';
+import { loadKnowledgeBaseFast } from '../lib/knowledge-base.ts';
+import { loadSiteConfig } from '../lib/site-config.ts';
+import { memoryRenderCache, type RenderCache } from '../pipeline/render-cache.ts';
 import { ContentError, formatProblem, hasErrors } from '../lib/problems.ts';
 import { providedSession, sessionOf, type BuildSession } from '../pipeline/session.ts';
 import type { CollectionName } from '../schemas/index.ts';
@@ -13,8 +15,10 @@ import type { CollectionName } from '../schemas/index.ts';
  */
 const live = {
   generation: 0,
-  loaded: undefined as { generation: number; session: BuildSession } | undefined,
-  refreshers: new Map<CollectionName, () => void>(),
+  loaded: undefined as { generation: number; session: Promise<BuildSession> } | undefined,
+  /** Renders of earlier loads, so a save re-renders only what it changed. */
+  cache: undefined as { trackers: string; renders: RenderCache } | undefined,
+  refreshers: new Map<CollectionName, () => Promise<void>>(),
   /** The generation whose problems were last printed. */
   reported: -1,
   timer: undefined as NodeJS.Timeout | undefined,
@@ -23,27 +27,30 @@ const live = {
 /** One reload for a burst of saves (editors write, rename and touch in quick succession). */
 function scheduleReload(logger: LoaderContext['logger']): void {
   clearTimeout(live.timer);
-  live.timer = setTimeout(() => {
+  live.timer = setTimeout(async () => {
     live.generation++;
     const started = performance.now();
-    for (const refresh of live.refreshers.values()) refresh();
-    logger.info(`content reloaded in ${Math.round(performance.now() - started)} ms`);
-  }, 60);
+    for (const refresh of live.refreshers.values()) await refresh();
+    logger.info(`documents reloaded in ${Math.round(performance.now() - started)} ms`);
+  }, 30);
 }
 
-function session(): BuildSession {
+function session(): Promise<BuildSession> {
   const provided = providedSession();
-  if (provided) return provided;
+  if (provided) return Promise.resolve(provided);
   if (live.loaded?.generation !== live.generation) {
     const options = loadOptionsFromEnv();
-    live.loaded = { generation: live.generation, session: sessionOf(options, loadKnowledgeBase(options)) };
+    const trackers = JSON.stringify(loadSiteConfig(options.root).config.trackers);
+    if (live.cache?.trackers !== trackers) live.cache = { trackers, renders: memoryRenderCache(trackers) };
+    const cache = live.cache.renders;
+    live.loaded = { generation: live.generation, session: loadKnowledgeBaseFast(options, { cache, workers: 1 }).then((kb) => sessionOf(options, kb)) };
   }
   return live.loaded.session;
 }
 
 /** Puts this collection's documents in Astro's store, replacing what changed and removing what went. */
-function fill(collection: CollectionName, { store, logger }: Pick<LoaderContext, 'store' | 'logger'>, dev: boolean): void {
-  const { kb, graph } = session();
+async function fill(collection: CollectionName, { store, logger }: Pick<LoaderContext, 'store' | 'logger'>, dev: boolean): Promise<void> {
+  const { kb, graph } = await session();
   if (hasErrors(kb.problems) && !dev) throw new ContentError(kb.problems);
   // While editing, a document with problems keeps its last good page and the problems are
   // printed once per change; the rest of the site stays up to date.
@@ -67,7 +74,14 @@ function fill(collection: CollectionName, { store, logger }: Pick<LoaderContext,
   }
   for (const id of store.keys()) {
     const entry = store.get(id);
-    if (present.has(id) || (dev && entry?.filePath && broken.has(entry.filePath))) continue;
+    if (present.has(id)) continue;
+    if (dev && entry?.filePath && broken.has(entry.filePath)) {
+      // The last good page stays, headed by what is wrong now, so the author sees it on save.
+      const problems = kb.problems.filter((p) => p.file === entry.filePath).map(formatProblem);
+      const metadata = { ...entry.rendered?.metadata, problems };
+      store.set({ ...entry, digest: `${String(entry.digest)}\0${problems.join('\n')}`, rendered: { html: entry.rendered?.html ?? '', metadata } });
+      continue;
+    }
     store.delete(id);
   }
 }
@@ -82,7 +96,7 @@ export function cairnLoader(collection: CollectionName): Loader {
     name: `cairn-${collection}`,
     async load(context) {
       const dev = context.watcher !== undefined && providedSession() === undefined;
-      fill(collection, context, dev);
+      await fill(collection, context, dev);
       if (!dev) return;
       live.refreshers.set(collection, () => fill(collection, context, true));
       const { root, contentDir } = loadOptionsFromEnv();

@@ -10,12 +10,14 @@ import { depsHold, type DocumentRender, type RenderJob, type RenderSettings } fr
  * output: its body and front matter, the trackers, the audience and the pipeline's own code.
  * What a render looked up (IDs and their titles, URLs, visibility; the day) is stored with
  * it and checked on every read, so a cached render is used only when a fresh one would be
- * byte-identical. Renders that show anything of a restricted document are never written.
+ * byte-identical. Each audience has its own entries: renders that show anything of a
+ * restricted document are kept only among the restricted audience's, which only restricted
+ * builds and the check (which reads everything anyway) ever open.
  */
 export interface RenderCache {
   /** A valid cached render, or undefined. */
   get(key: string, settings: RenderSettings): DocumentRender | undefined;
-  /** Keeps a successful render, unless it shows restricted content. */
+  /** Keeps a successful render, unless it shows restricted content to a lower audience. */
   put(key: string, render: DocumentRender, ownVisibility: Audience): void;
   /** Removes entries of this audience that no render of this build asked for. */
   prune(): void;
@@ -43,6 +45,36 @@ export function pipelineFingerprint(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** The key of a render: its front matter and body under the build's trackers. */
+function keyOf(trackersKey: string, job: RenderJob): string {
+  return createHash('sha256').update(trackersKey).update('\0').update(JSON.stringify(job.frontMatter)).update('\0').update(job.body).digest('hex');
+}
+
+/**
+ * Renders kept in memory for as long as the process runs: the dev server re-renders only
+ * the documents a save changed (and those whose links it changed).
+ */
+export function memoryRenderCache(trackersKey: string): RenderCache {
+  const entries = new Map<string, DocumentRender>();
+  const used = new Set<string>();
+  return {
+    keyOf: (job) => keyOf(trackersKey, job),
+    get(key, settings) {
+      used.add(key);
+      const entry = entries.get(key);
+      return entry && depsHold(entry.deps, settings) ? entry : undefined;
+    },
+    put(key, render) {
+      used.add(key);
+      if (render.rendered.problems.length === 0) entries.set(key, render);
+    },
+    prune() {
+      for (const key of entries.keys()) if (!used.has(key)) entries.delete(key);
+      used.clear();
+    },
+  };
+}
+
 export function openRenderCache(dir: string, audience: Audience, trackersKey: string): RenderCache {
   const fingerprint = pipelineFingerprint();
   const home = join(dir, fingerprint, audience);
@@ -55,9 +87,7 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
   const used = new Set<string>();
   const pathOf = (key: string) => join(home, key.slice(0, 2), `${key}.json`);
   return {
-    keyOf(job) {
-      return createHash('sha256').update(trackersKey).update('\0').update(JSON.stringify(job.frontMatter)).update('\0').update(job.body).digest('hex');
-    },
+    keyOf: (job) => keyOf(trackersKey, job),
     get(key, settings) {
       used.add(key);
       let entry: DocumentRender;
@@ -70,8 +100,8 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
     },
     put(key, render, ownVisibility) {
       used.add(key);
-      if (ownVisibility === 'restricted' || render.rendered.problems.length > 0) return;
-      if (render.deps.ids.some(([, target]) => target?.visibility === 'restricted' && target.visible)) return;
+      if (render.rendered.problems.length > 0) return;
+      if (audience !== 'restricted' && (ownVisibility === 'restricted' || render.deps.ids.some(([, t]) => t?.visibility === 'restricted' && t.visible))) return;
       const path = pathOf(key);
       mkdirSync(join(home, key.slice(0, 2)), { recursive: true });
       // Write then rename: a build running beside this one never reads half an entry.

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
@@ -30,15 +30,23 @@ const secretsOf = (visibility: string) =>
 const canaries = ['kestrel-restricted-7f3a', 'kestrel-restricted-c91d'];
 
 const builds: Record<'public' | 'internal' | 'restricted', Map<string, string>> = {} as never;
-beforeAll(() => {
-  for (const audience of ['public', 'restricted'] as const) {
-    const outDir = `.cairn-build/audience-${audience}`;
-    const result = spawnSync(process.execPath, ['scripts/build.ts'], { env: { ...process.env, CAIRN_AUDIENCE: audience, CAIRN_OUT_DIR: outDir }, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(result.stderr);
-    builds[audience] = filesOf(outDir);
-  }
+/** Runs the real build for an audience; resolves with its output when it succeeds. */
+function buildFor(audience: 'public' | 'restricted', outDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['scripts/build.ts'], { env: { ...process.env, CAIRN_AUDIENCE: audience, CAIRN_OUT_DIR: outDir } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${audience} build failed:\n${stderr}`))));
+  });
+}
+
+beforeAll(async () => {
+  // Side by side, as parallel CI jobs or `make -j` would run them: each build must keep
+  // its own Astro cache and workspace, or the public site fills with restricted pages.
+  await Promise.all((['public', 'restricted'] as const).map((audience) => buildFor(audience, `.cairn-build/audience-${audience}`)));
+  for (const audience of ['public', 'restricted'] as const) builds[audience] = filesOf(`.cairn-build/audience-${audience}`);
   builds.internal = filesOf(inject('siteDir'));
-}, 120_000);
+}, 180_000);
 
 describe('a build for an audience contains nothing above it', () => {
   it('keeps restricted documents out of the internal build: pages, index, API, feed, embeds', () => {
@@ -58,6 +66,16 @@ describe('a build for an audience contains nothing above it', () => {
   it('gives the restricted build everything, canaries included', () => {
     const pages = [...builds.restricted.values()].join('\n');
     for (const canary of canaries) expect(pages).toContain(canary);
+  });
+
+  it('leaves no restricted content in shared caches and no workspace behind', () => {
+    // The render cache keeps one set of entries per audience; only the restricted set may hold restricted renders.
+    const shared = ['node_modules/.astro', '.astro', '.cairn-build/cache'].filter((dir) => existsSync(dir));
+    const leaks = shared.flatMap((dir) =>
+      [...filesOf(dir)].filter(([file]) => !file.split('/').includes('restricted')).flatMap(([file, text]) => canaries.filter((c) => text.includes(c)).map((c) => `${dir}/${file}: ${c}`)),
+    );
+    expect(leaks).toEqual([]);
+    expect(readdirSync('.cairn-build').filter((name) => name.includes('.cairn-'))).toEqual([]);
   });
 
   it('never links to a page that is not in the build', () => {

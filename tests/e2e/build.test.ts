@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const outDir = '.cairn-build/fixture-site';
@@ -90,5 +91,40 @@ describe('hostile front matter', () => {
     expect(entry).not.toMatch(/<script>alert/);
     expect(entry).not.toMatch(/<img src=x/);
     expect(entry).toContain('RB-0666 Restart &lt;/script&gt;&lt;script&gt;alert');
+  });
+});
+
+/** Every file of a built site, by path, as bytes. */
+function siteFiles(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) files.set(relative(dir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name)));
+  }
+  return files;
+}
+
+describe('the render cache', () => {
+  it('re-renders only the edited document, and the warm site is byte-identical to a cold one', () => {
+    const work = mkdtempSync(join(tmpdir(), 'cairn-cache-'));
+    const content = join(work, 'content');
+    cpSync('tests/fixtures/valid-kb', content, { recursive: true });
+    const run = (out: string, ...args: string[]) =>
+      spawnSync(process.execPath, ['scripts/build.ts', ...args], { env: { ...process.env, CAIRN_OUT_DIR: join(work, out), CAIRN_CONTENT_DIR: content, CAIRN_CACHE_DIR: join(work, 'cache'), CAIRN_TODAY: '2026-11-25' }, encoding: 'utf8' });
+    const first = run('warm');
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stderr).toContain('0 renders from the cache');
+    appendFileSync(join(content, 'runbooks', 'restart-billing.mdx'), '\nCheck the queue depth once more before you leave.\n');
+    const warm = run('warm');
+    expect(warm.status, warm.stderr).toBe(0);
+    const total = Number(/(\d+) files checked/.exec(warm.stderr)![1]);
+    // All but the edited runbook and the restricted incident, which an internal build never caches.
+    expect(warm.stderr).toContain(`${total - 2} renders from the cache`);
+    const cold = run('cold', '--no-cache');
+    expect(cold.status, cold.stderr).toBe(0);
+    const [a, b] = [siteFiles(join(work, 'warm')), siteFiles(join(work, 'cold'))];
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    expect([...a].filter(([path, bytes]) => !bytes.equals(b.get(path)!)).map(([path]) => path)).toEqual([]);
+    expect(a.get('runbooks/restart-billing/index.html')!.toString()).toContain('Check the queue depth once more');
+    rmSync(work, { recursive: true, force: true });
   });
 });

@@ -1,0 +1,106 @@
+/**
+ * npm run bench -- --docs <N> [--no-floor]: builds the same deterministic synthetic knowledge
+ * base with Cairn and with "the floor" (bare Astro + @astrojs/mdx, then Pagefind) in one run,
+ * and prints and writes as JSON: cold build, warm rebuild after one edit, check cold and warm,
+ * graph, peak memory of each, pages, files, output size and the ratios to the floor.
+ * Numbers only: timings drift between runs on shared machines, so compare within a run.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeFloorProject } from './bench/floor.ts';
+import { writeSyntheticKb } from './bench/synthetic-kb.ts';
+
+const { values } = parseArgs({ options: { docs: { type: 'string', default: '2000' }, 'no-floor': { type: 'boolean', default: false } } });
+const docs = Number(values.docs);
+const root = process.cwd();
+const work = resolve('.cairn-build', 'bench');
+const content = join(work, `content-${docs}`);
+const site = join(work, `site-${docs}`);
+const cache = join(work, `cache-${docs}`);
+mkdirSync(work, { recursive: true });
+
+interface Run {
+  seconds: number;
+  peakMb: number;
+  stderr: string;
+  stdout: string;
+}
+
+/** Runs a command under GNU time: wall seconds and the peak resident memory of its largest process. */
+function timed(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+  const result = spawnSync('/usr/bin/time', ['-f', '\n%e %M', command, ...args], { cwd: options.cwd ?? root, env: { ...process.env, ...options.env }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const last = result.stderr.trim().split('\n').pop() ?? '';
+  const [seconds, kb] = last.split(' ').map(Number);
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr.slice(-4000)}`);
+  return { seconds: seconds!, peakMb: Math.round(kb! / 1024), stderr: result.stderr, stdout: result.stdout };
+}
+
+function treeStats(dir: string): { pages: number; files: number; mb: number } {
+  let pages = 0;
+  let files = 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    files++;
+    if (entry.name.endsWith('.html')) pages++;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return { pages, files, mb: Math.round(bytes / 1024 / 102.4) / 10 };
+}
+
+const node = process.execPath;
+const env = { CAIRN_CONTENT_DIR: content, CAIRN_OUT_DIR: site, CAIRN_CACHE_DIR: cache, CI: '1' };
+console.error(`writing ${docs} synthetic documents to ${content}`);
+const kb = writeSyntheticKb(content, docs);
+
+const result: Record<string, unknown> = { docs, files: kb.files.length, counts: kb.counts, cores: availableParallelism(), date: new Date().toISOString() };
+
+if (!values['no-floor']) {
+  const floorDir = join(tmpdir(), `cairn-floor-${docs}`);
+  writeFloorProject(floorDir, content, root);
+  console.error('floor: astro build');
+  const astro = timed(node, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: floorDir, env: { ASTRO_TELEMETRY_DISABLED: '1' } });
+  console.error('floor: pagefind');
+  const pagefind = timed(node, [join(root, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'), '--site', 'dist'], { cwd: floorDir });
+  result.floor = { build: { seconds: astro.seconds + pagefind.seconds, astroSeconds: astro.seconds, pagefindSeconds: pagefind.seconds, peakMb: Math.max(astro.peakMb, pagefind.peakMb) }, ...treeStats(join(floorDir, 'dist')) };
+  rmSync(floorDir, { recursive: true, force: true });
+}
+
+console.error('cairn: cold build');
+rmSync(cache, { recursive: true, force: true });
+const cold = timed(node, ['scripts/build.ts'], { env });
+const stats = treeStats(site);
+// One edit: a sentence added to one runbook's body.
+const edited = join(content, kb.files.find((f) => f.collection === 'runbooks')!.path);
+appendFileSync(edited, '\nOne more sentence, added by the benchmark to measure a warm rebuild.\n');
+console.error('cairn: warm build after one edit');
+const warm = timed(node, ['scripts/build.ts'], { env });
+console.error('cairn: check, cold and warm');
+const checkCache = join(work, `check-cache-${docs}`);
+rmSync(checkCache, { recursive: true, force: true });
+const checkCold = timed(node, ['scripts/check.ts'], { env: { ...env, CAIRN_CACHE_DIR: checkCache } });
+const checkWarm = timed(node, ['scripts/check.ts'], { env: { ...env, CAIRN_CACHE_DIR: checkCache } });
+const graphMs = Number(/links in (\d+) ms/.exec(checkWarm.stderr)?.[1]);
+const phases = (run: Run) => /in [\d.]+ s: (.*);/.exec(run.stdout)?.[1] ?? '';
+result.cairn = {
+  cold: { seconds: cold.seconds, peakMb: cold.peakMb, phases: phases(cold) },
+  warm: { seconds: warm.seconds, peakMb: warm.peakMb, phases: phases(warm) },
+  check: { coldSeconds: checkCold.seconds, warmSeconds: checkWarm.seconds, peakMb: Math.max(checkCold.peakMb, checkWarm.peakMb) },
+  graphMs,
+  ...stats,
+};
+const floor = result.floor as { build: { seconds: number; peakMb: number } } | undefined;
+if (floor) {
+  result.ratios = {
+    coldToFloor: Math.round((cold.seconds / floor.build.seconds) * 100) / 100,
+    warmToCold: Math.round((warm.seconds / cold.seconds) * 100) / 100,
+    memoryToFloor: Math.round((cold.peakMb / floor.build.peakMb) * 100) / 100,
+  };
+}
+const out = join(work, `bench-${docs}.json`);
+writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+console.log(JSON.stringify(result, null, 2));
+console.error(`written to ${out}`);
