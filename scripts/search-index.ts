@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { collectionNames } from '../src/schemas/index.ts';
 
 /**
  * Indexes a built site with Pagefind into `<site>/pagefind/`. Only pages that mark their
@@ -11,7 +12,9 @@ export async function indexSite(siteDir: string): Promise<{ ok: true; pages: num
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) return { ok: false, errors };
-    const added = await index.addDirectory({ path: siteDir });
+    // Only document pages carry data-pagefind-body; reading the other two thirds of the HTML
+    // (permanent links, embed cards, listings) would cost time and index nothing.
+    const added = await index.addDirectory({ path: siteDir, glob: `{${collectionNames.join(',')}}/*/index.html` });
     if (added.errors.length > 0) return { ok: false, errors: added.errors };
     const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
     if (written.errors.length > 0) return { ok: false, errors: written.errors };

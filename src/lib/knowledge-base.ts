@@ -235,13 +235,22 @@ function parseFile(collection: CollectionName, path: string, file: string, probl
   const frontMatter = parseFrontMatter(source);
   if (Array.isArray(frontMatter)) {
     problems.push(...frontMatter);
-    return undefined;
+    // The ID still counts for everyone else, and the body is still checked: one broken line
+    // of YAML is one problem, not one here and "unknown ID" in every file that links to it.
+    return { collection, file, slug: basename(path, '.mdx'), source, frontMatter: salvagedFrontMatter(source) };
   }
   const validated = validateFrontMatter(file, frontMatter, collections[collection].schema);
   const parsed: ParsedFile = { collection, file, slug: basename(path, '.mdx'), source, frontMatter };
   if ('problems' in validated) problems.push(...validated.problems);
   else parsed.data = validated.data as DocumentData[CollectionName];
   return parsed;
+}
+
+/** What can be read of front matter the YAML parser refused: a plain `id:` line. */
+function salvagedFrontMatter(source: SourceFile): FrontMatter {
+  const id = /^id:[ \t]*["']?([A-Za-z0-9-]+)["']?[ \t]*$/m.exec(source.frontMatter)?.[1];
+  const at = { line: 1, column: 1 };
+  return { data: id ? { id } : {}, locate: () => at, locateKey: () => at };
 }
 
 /**
