@@ -12,7 +12,9 @@ export default defineConfig({
   // pages have no code worth colouring, and documents never go through Astro's Markdown.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
-  build: { format: 'directory' },
+  // Pages are written while others render: with the default of one at a time the build mostly
+  // waits on the disk (measured: 12 s of 31 s idle at 2,000 documents).
+  build: { format: 'directory', concurrency: 16 },
   // Every page carries a strict Content-Security-Policy as a <meta>; Astro hashes the scripts
   // and styles it emits. Pagefind's search runs WebAssembly, hence 'wasm-unsafe-eval'.
   // Hosts that set headers also get public/_headers (frame-ancestors cannot go in a <meta>).

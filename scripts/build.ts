@@ -15,6 +15,7 @@ import { count, progress } from '../src/pipeline/progress.ts';
 import { openRenderCache } from '../src/pipeline/render-cache.ts';
 import { provideSession, sessionOf } from '../src/pipeline/session.ts';
 import { verifyOutput } from '../src/pipeline/verify-output.ts';
+import { builtCatalogue, writeRecords } from '../src/pipeline/write-records.ts';
 import { indexSite } from './search-index.ts';
 
 const { values: flags } = parseArgs({ options: { 'no-cache': { type: 'boolean', default: false } } });
@@ -66,7 +67,7 @@ async function build(): Promise<boolean> {
       root,
       outDir: staging.site,
       cacheDir: staging.astroCache,
-      logger: { entrypoint: join(root, 'src', 'pipeline', 'astro-log.mjs') },
+      logger: { entrypoint: process.env.CAIRN_ASTRO_LOG ?? join(root, 'src', 'pipeline', 'astro-log.mjs') },
     });
   } catch (error) {
     for (const line of astroProblems) steps.log(line);
@@ -75,7 +76,9 @@ async function build(): Promise<boolean> {
     return false;
   }
   for (const line of astroProblems) steps.log(line);
-  steps.log(`${count(pages)} pages written`);
+  const catalogue = await builtCatalogue();
+  const records = catalogue ? writeRecords(staging.site, catalogue) : 0;
+  steps.log(`${count(pages + records)} pages and files written`);
 
   steps.phase('Indexing for search');
   writeFileSync(join(staging.site, 'api', 'vocabulary.json'), JSON.stringify(vocabularyOf(kb.documents.map((d) => `${d.data.summary} ${d.text}`))));

@@ -28,6 +28,8 @@ export interface Catalogue {
   names: Map<string, string>;
   /** `cairn.config.json`. */
   config: SiteConfig;
+  /** The site's absolute URL (`CAIRN_SITE_URL`, as astro.config.mjs reads it). */
+  site: string;
   /** The build's day, YYYY-MM-DD (`CAIRN_TODAY` pins it), read once. */
   today: string;
   /** Tracker URL of a ticket key. */
@@ -44,6 +46,8 @@ let commitDates: Map<string, string> | undefined;
 export function getCatalogue(): Promise<Catalogue> {
   if (import.meta.env.DEV) return build();
   catalogue ??= build();
+  // The build script writes the per-document records from this very catalogue once Astro is done.
+  (globalThis as Record<symbol, unknown>)[Symbol.for('cairn.catalogue')] = catalogue;
   return catalogue;
 }
 
@@ -70,5 +74,5 @@ async function build(): Promise<Catalogue> {
   }
   all.sort(byDateDesc((d) => d.updated));
   const byCollection = new Map(collectionNames.map((c) => [c, all.filter((d) => d.collection === c)]));
-  return { all, byId: new Map(all.map((d) => [d.id, d])), entries, byCollection, graph: indexGraph(edges), graphDocs, ticketsOf, names: new Map(all.filter((d) => d.collection === 'teams' || d.collection === 'services').map((d) => [d.id, d.title])), ticketUrl: ticketLinker(config.trackers).url, config, today };
+  return { all, byId: new Map(all.map((d) => [d.id, d])), entries, byCollection, graph: indexGraph(edges), graphDocs, ticketsOf, names: new Map(all.filter((d) => d.collection === 'teams' || d.collection === 'services').map((d) => [d.id, d.title])), ticketUrl: ticketLinker(config.trackers).url, config, today, site: import.meta.env.SITE };
 }

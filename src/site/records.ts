@@ -1,0 +1,64 @@
+import { escapeHtml } from '../lib/escape.ts';
+import type { DocumentSummary } from '../lib/documents.ts';
+import { keyFields } from '../lib/key-fields.ts';
+import type { Catalogue } from './catalogue.ts';
+
+/**
+ * The per-document files that need no page template: a permanent link's page, the oEmbed
+ * answer and the JSON record. `npm run build` writes them straight from the catalogue after
+ * Astro has built the pages (a third of Astro's routes otherwise, for a few bytes each); the
+ * dev server serves them through routes that call these same functions.
+ */
+
+/** `/go/<ID>/`: where a permanent link (or a former ID) leads. */
+export function permalinkPaths(catalogue: Catalogue): { id: string; doc: DocumentSummary }[] {
+  return catalogue.all.flatMap((doc) => [doc.id, ...(catalogue.entries.get(doc.id)!.data as { formerly: string[] }).formerly].map((id) => ({ id, doc })));
+}
+
+/** oEmbed 1.0, type `rich`: an iframe of the document's embed card. */
+export function oembedRecord(doc: DocumentSummary, site: URL | string): string {
+  const embed = new URL(`/embed/${encodeURIComponent(doc.id)}/`, site).href;
+  const width = 480;
+  const height = 240;
+  const title = `${doc.id} ${doc.title}`;
+  return JSON.stringify({
+    version: '1.0',
+    type: 'rich',
+    title,
+    provider_name: 'Cairn',
+    provider_url: new URL('/', site).href,
+    width,
+    height,
+    html: `<iframe src="${escapeHtml(embed)}" width="${width}" height="${height}" title="${escapeHtml(title)}" style="border:0" loading="lazy"></iframe>`,
+  });
+}
+
+/** `api/documents/<ID>.json`: one document's metadata, key fields, tickets and links both ways. */
+export function documentRecord({ byId, entries, graph, ticketsOf, today }: Catalogue, id: string, site: URL | string): string {
+  const doc = byId.get(id)!;
+  const edge = (other: string, e: { kind: string; inferred: boolean; reason?: string | undefined }) => ({ id: other, kind: e.kind, inferred: e.inferred, reason: e.reason ?? null });
+  return JSON.stringify(
+    {
+      ...doc,
+      permalink: new URL(`/go/${encodeURIComponent(id)}/`, site).href,
+      keyFields: keyFields(doc.collection, entries.get(id)!.data, today, (ref) => byId.get(ref)?.title ?? ref),
+      tickets: ticketsOf.get(id) ?? [],
+      links: { out: graph.from(id).map((e) => edge(e.to, e)), in: graph.to(id).map((e) => edge(e.from, e)) },
+    },
+    null,
+    1,
+  );
+}
+
+// Astro's own escaping, so a written page is byte for byte what the Redirect layout renders.
+const text = (s: string) => s.replace(/[&<>'"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' })[c]!);
+const attribute = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+/**
+ * The page of src/layouts/Redirect.astro, written without Astro: on at once, keeping any
+ * `#fragment`, a plain link when scripts are off. `csp` is the site's CSP `<meta>` element.
+ */
+export function redirectPage(to: string, title: string, site: URL | string, csp: string): string {
+  const target = new URL(to, site).href;
+  return `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>${text(title)}</title><meta name="robots" content="noindex"><link rel="canonical" href="${attribute(target)}"><link rel="icon" href="/favicon.svg" type="image/svg+xml"><script src="/go.js" data-target="${attribute(to)}"></script><noscript><meta http-equiv="refresh" content="${attribute(`0; url=${to}`)}"></noscript>${csp}</head><body><p>This link leads to <a href="${attribute(to)}">${text(title)}</a>.</p></body></html>`;
+}
