@@ -28,15 +28,18 @@ export interface RenderCache {
 /** Bumped by hand only if the cache format changes; code changes are caught by the fingerprint. */
 const formatVersion = 1;
 
-/** A hash of the code that turns a body into HTML, and of the installed libraries' versions. */
+/**
+ * A hash of the code that can shape a render (every module of the pipeline, plugins, content
+ * components, schemas and libraries; wider than strictly needed, so a forgotten import can
+ * never serve a stale render) and of the installed libraries' versions.
+ */
 export function pipelineFingerprint(): string {
   const src = fileURLToPath(new URL('../', import.meta.url));
   const hash = createHash('sha256').update(String(formatVersion));
-  const files = ['lib/render-body.ts', 'pipeline/render-document.ts', 'lib/tickets.ts', 'lib/graph/id-index.ts'];
-  for (const dir of ['plugins', 'components/content']) {
-    for (const name of readdirSync(join(src, dir)).sort()) if (name.endsWith('.ts')) files.push(`${dir}/${name}`);
+  for (const dir of ['lib', 'plugins', 'components/content', 'schemas', 'pipeline']) {
+    const files = readdirSync(join(src, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort();
+    for (const file of files) hash.update(`${dir}/${file}`).update(readFileSync(join(src, dir, file)));
   }
-  for (const file of files) hash.update(file).update(readFileSync(join(src, file)));
   try {
     hash.update(readFileSync(join(src, '..', 'package-lock.json')));
   } catch {
