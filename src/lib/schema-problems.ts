@@ -12,13 +12,43 @@ export function validateFrontMatter<S extends z.ZodType>(
   file: string,
   frontMatter: FrontMatter,
   schema: S,
+  /** Where the fields are written, for "add it to …". */
+  home = 'the front matter',
 ): { data: z.output<S> } | { problems: Problem[] } {
   const result = schema.safeParse(frontMatter.data);
   if (result.success) return { data: result.data };
-  return { problems: result.error.issues.flatMap((issue) => issueProblems(file, frontMatter, schema, issue)) };
+  return { problems: mergeMissing(result.error.issues.flatMap((issue) => issueProblems(file, frontMatter, schema, issue, home)), home) };
 }
 
-function issueProblems(file: string, fm: FrontMatter, schema: z.ZodType, issue: z.core.$ZodIssue): Problem[] {
+const missingField = (home: string) => `: required field is missing; add it to ${home}`;
+
+/** Fields missing from one place become one problem that names them all, not one line each. */
+function mergeMissing(problems: Problem[], home: string): Problem[] {
+  const missing = missingField(home);
+  const merged: Problem[] = [];
+  const byPlace = new Map<string, { problem: Problem; fields: string[] }>();
+  for (const p of problems) {
+    if (!p.message.endsWith(missing)) {
+      merged.push(p);
+      continue;
+    }
+    const field = p.message.slice(0, -missing.length);
+    const place = `${p.line}:${p.column}`;
+    const group = byPlace.get(place);
+    if (group) group.fields.push(field);
+    else {
+      const entry = { problem: { ...p }, fields: [field] };
+      byPlace.set(place, entry);
+      merged.push(entry.problem);
+    }
+  }
+  for (const { problem: p, fields } of byPlace.values()) {
+    p.message = fields.length === 1 ? `${fields[0]}${missing}` : `required fields are missing: ${fields.join(', ')}; add them to ${home}`;
+  }
+  return merged;
+}
+
+function issueProblems(file: string, fm: FrontMatter, schema: z.ZodType, issue: z.core.$ZodIssue, home: string): Problem[] {
   const at = (path: FieldPath, key = false) => {
     const { line, column } = key ? fm.locateKey(path) : fm.locate(path);
     return (message: string) => problem(file, line, column, message);
@@ -32,12 +62,12 @@ function issueProblems(file: string, fm: FrontMatter, schema: z.ZodType, issue: 
     });
   }
   const value = valueAt(fm.data, issue.path);
-  return [at(issue.path)(`${fieldName(issue.path)}: ${describe(issue, value)}`)];
+  return [at(issue.path)(`${fieldName(issue.path)}: ${describe(issue, value, home)}`)];
 }
 
-function describe(issue: z.core.$ZodIssue, value: unknown): string {
+function describe(issue: z.core.$ZodIssue, value: unknown, home: string): string {
   if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_format')) {
-    return 'required field is missing; add it to the front matter';
+    return `required field is missing; add it to ${home}`;
   }
   switch (issue.code) {
     case 'invalid_type':

@@ -37,12 +37,8 @@ export function loadSiteConfig(root: string, file = 'cairn.config.json'): { conf
   }
   const json = parseJsonFile(file, text);
   if (Array.isArray(json)) return { config: fallback, problems: json };
-  const result = validateFrontMatter(file, json, siteConfigSchema);
-  if ('problems' in result) {
-    // The shared wording speaks of front matter; here the fields live in this file.
-    const problems = result.problems.map((p) => ({ ...p, message: p.message.replace('add it to the front matter', `add it to ${file}`) }));
-    return { config: fallback, problems };
-  }
+  const result = validateFrontMatter(file, json, siteConfigSchema, file);
+  if ('problems' in result) return { config: fallback, problems: result.problems };
   return { config: result.data, problems: [] };
 }
 

@@ -57,7 +57,7 @@ describe('the build', () => {
     const result = build('tests/fixtures/broken-kb');
     expect(result.status).toBe(1);
     const lines = result.stderr.split('\n').filter((l) => /^tests\/fixtures\/broken-kb\/\S+:\d+:\d+: (error|warning): /.test(l));
-    expect(lines.length).toBe(30);
+    expect(lines.length).toBe(21); // ten missing fields of one document are one line
     // `npm run check` reports exactly the same problems, line for line.
     const check = spawnSync(process.execPath, ['scripts/check.ts'], { env: { ...process.env, CAIRN_CONTENT_DIR: 'tests/fixtures/broken-kb' }, encoding: 'utf8' });
     expect(check.status).toBe(1);

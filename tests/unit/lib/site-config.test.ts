@@ -49,8 +49,7 @@ describe('site configuration', () => {
       cairn.config.json:8:36: error: trackers[3].pattern: not a valid regular expression (Unterminated group); check its brackets and backslashes, e.g. (?:OPS|SD)-\\d+
       cairn.config.json:8:52: error: trackers[3].url: "javascript:alert(1)//{key}" is not valid: expected an http(s) URL template such as https://jira.example/browse/{key}
       cairn.config.json:9:85: error: trackers[4].url: {number} is not a named group of the pattern; use one of {key}, {repo}, {num}, or name a group (?<number>…) in the pattern
-      cairn.config.json:10:5: error: trackers[5].name: required field is missing; add it to cairn.config.json
-      cairn.config.json:10:5: error: trackers[5].url: required field is missing; add it to cairn.config.json
+      cairn.config.json:10:5: error: required fields are missing: trackers[5].name, trackers[5].url; add them to cairn.config.json
       cairn.config.json:10:33: error: trackers[5].link: unknown field; allowed fields here: name, pattern, url
       cairn.config.json:3:17: error: repository: "javascript:alert(1)" is not valid: expected a web address starting with https:// (or http://), e.g. https://github.com/org/knowledge-base
       cairn.config.json:12:3: error: repositry: unknown field; did you mean "repository"?"
