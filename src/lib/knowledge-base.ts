@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep, basename, extname } from 'node:path';
 import { collectionNames, collections, isCollectionName, type CollectionName, type DocumentData } from '../schemas/index.ts';
 import { idPatterns } from '../schemas/shared.ts';
@@ -15,6 +15,7 @@ import { renderAll } from '../pipeline/render-pool.ts';
 import type { RenderCache } from '../pipeline/render-cache.ts';
 import { fieldName, validateFrontMatter } from './schema-problems.ts';
 import { isProblem, readSourceFile, type SourceFile } from './source-file.ts';
+import { caseCollisions, fileNameProblem, listContentFiles, urlNamesOf } from './content-tree.ts';
 import { loadSiteConfig } from './site-config.ts';
 import { allowSecretMarker, findFrontMatterSecrets, findSecrets, redactSecrets, type SecretFinding } from './secrets.ts';
 
@@ -147,7 +148,7 @@ function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }
   }
   for (const folder of folders) {
     if (folder.startsWith('.') || isCollectionName(folder)) continue;
-    if (statSync(join(base, folder)).isDirectory()) {
+    if (lstatSync(join(base, folder)).isDirectory()) {
       problems.push(problem(rel(join(base, folder)), 1, 1, `"${folder}" is not a collection, so its files are ignored; collections are ${collectionNames.join(', ')}`, 'warning'));
     }
   }
@@ -155,10 +156,16 @@ function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }
   const parsed: ParsedFile[] = [];
   const secrets = new Map<string, SecretFinding[]>();
   for (const collection of collectionNames) {
-    for (const path of listFiles(join(base, collection))) {
+    const dir = join(base, collection);
+    const tree = listContentFiles(dir, rel);
+    problems.push(...tree.problems);
+    for (const path of tree.files) {
       const file = rel(path);
       const ext = extname(path);
       checked++;
+      // Reported, and the file still checked, so all its other problems show in the same run.
+      const badName = fileNameProblem(relative(dir, path).split(sep).join('/'));
+      if (badName) problems.push(problem(file, 1, 1, badName));
       if (ext !== '.mdx') {
         if (ext === '.md') problems.push(problem(file, 1, 1, 'documents are .mdx files; rename this file to .mdx'));
         else problems.push(problem(file, 1, 1, `only .mdx documents belong in content/${collection}/; this file is ignored`, 'warning'));
@@ -173,6 +180,14 @@ function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }
   problems.push(...site.problems);
   const index = idIndex(parsed, audience);
   problems.push(...duplicateProblems(parsed));
+  problems.push(...caseCollisions(parsed.flatMap((d) => (d.data ? urlNamesOf({
+    collection: d.collection,
+    slug: d.slug,
+    file: d.file,
+    id: d.data.id,
+    idAt: d.frontMatter.locate(['id']),
+    formerly: d.data.formerly.map((name, i) => ({ name, ...d.frontMatter.locate(['formerly', i]) })),
+  }) : []))));
   for (const doc of parsed) if (doc.data) problems.push(...checkReferences(doc, index));
   return { parsed, index, problems, checked, audience, secrets, settings: { today, trackers: site.config.trackers, ids: index } };
 }
@@ -328,17 +343,4 @@ function duplicateProblems(parsed: readonly ParsedFile[]): Problem[] {
     else bySlug.set(slugKey, doc);
   }
   return problems;
-}
-
-function listFiles(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true, recursive: true });
-  } catch {
-    return []; // an empty collection is fine
-  }
-  return entries
-    .filter((e) => e.isFile() && !e.name.startsWith('.'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
 }

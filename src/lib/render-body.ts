@@ -17,6 +17,7 @@ import remarkIdLinks from '../plugins/remark-id-links.ts';
 import remarkTicketLinks from '../plugins/remark-ticket-links.ts';
 import remarkSafeMdx from '../plugins/remark-safe-mdx.ts';
 import { toString as hastToString } from 'hast-util-to-string';
+import { sourceLimitProblems, tooDeepToRender, treeLimitProblems } from './body-limits.ts';
 import type { IdIndex } from './graph/id-index.ts';
 import type { TicketLinker } from './tickets.ts';
 
@@ -83,19 +84,28 @@ export interface BodyLinks {
 
 /** Renders one body, with IDs and ticket keys linked when `links` says how. */
 export function renderBody(body: string, context: RenderContext, links: BodyLinks = {}): RenderedBody {
+  const failed = (problems: RenderedBody['problems']): RenderedBody => ({ html: '', headings: [], mentions: [], tickets: [], text: '', problems });
+  // Limits first: a body past them could take minutes to parse or overflow the parser's stack.
+  const overLimits = sourceLimitProblems(body);
+  if (overLimits.length > 0) return failed(overLimits);
   const file = new VFile({ value: body, data: { renderContext: context, ...links } });
   try {
-    const tree = processor.runSync(processor.parse(file), file);
+    const parsed = processor.parse(file);
+    const overTreeLimits = treeLimitProblems(parsed);
+    if (overTreeLimits.length > 0) return failed(overTreeLimits);
+    const tree = processor.runSync(parsed, file);
     const problems = file.messages.filter((m) => m.fatal).map((m) => ({ line: m.line ?? 1, column: m.column ?? 1, message: m.reason }))
       .sort((a, b) => a.line - b.line || a.column - b.column);
-    if (problems.length > 0) return { html: '', headings: [], mentions: [], tickets: [], text: '', problems };
+    if (problems.length > 0) return failed(problems);
     return { html: processor.stringify(tree, file), headings: file.data.headings ?? [], mentions: file.data.mentions ?? [], tickets: file.data.ticketKeys ?? [], text: hastToString(tree), problems: [] };
   } catch (error) {
     // MDX syntax errors stop the parser: report the first one, with its place.
     const e = error as { line?: number; column?: number; reason?: string; message: string };
     const syntax = typeof e.reason === 'string'; // parser messages carry a reason; crashes do not
-    const message = syntax ? `MDX syntax: ${mdxHint(e.reason!)}` : `Cairn could not render this body (${e.message}); this is a bug in Cairn, please report it with this file`;
-    return { html: '', headings: [], mentions: [], tickets: [], text: '', problems: [{ line: e.line ?? 1, column: e.column ?? 1, message }] };
+    // The limits above should catch every body this deep; this keeps the message useful if one slips by.
+    const tooDeep = error instanceof RangeError && /call stack/i.test(e.message);
+    const message = syntax ? `MDX syntax: ${mdxHint(e.reason!)}` : tooDeep ? tooDeepToRender : `Cairn could not render this body (${e.message}); this is a bug in Cairn, please report it with this file`;
+    return failed([{ line: e.line ?? 1, column: e.column ?? 1, message }]);
   }
 }
 

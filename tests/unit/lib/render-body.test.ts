@@ -129,3 +129,120 @@ describe('rendering a document body', () => {
     expect(renderBody('See PRJ-nope-x.', context, { idIndex }).problems).toEqual([{ line: 1, column: 5, message: 'unknown project PRJ-nope-x; no project has that ID' }]);
   });
 });
+
+describe('limits on one body', () => {
+  const rows = (count: number) => `| host | role |\n| - | - |\n${Array.from({ length: count }, (_, i) => `| web-${i} | app |`).join('\n')}\n`;
+  const nestedList = (levels: number) => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n');
+  const nestedCallouts = (levels: number) => `${'<Callout>\n\n'.repeat(levels)}deep\n\n${'</Callout>\n\n'.repeat(levels)}`;
+
+  it('refuses a table past 2,000 rows at its header, at once', () => {
+    expect(problems(`Intro.\n\n${rows(2_001)}`)).toMatchInlineSnapshot(`
+      [
+        "3:1 table has 2,001 rows; the limit is 2,000 per table so pages stay readable and builds fast; split it or link to a CSV attachment",
+      ]
+    `);
+    const started = performance.now();
+    expect(problems(rows(80_000))).toMatchInlineSnapshot(`
+      [
+        "1:1 the body is 1,552 KB; the limit is 128 KB per document so pages stay readable and builds fast; split it into several documents and link them by ID",
+        "1:1 table has 80,000 rows; the limit is 2,000 per table so pages stay readable and builds fast; split it or link to a CSV attachment",
+      ]
+    `);
+    expect(performance.now() - started).toBeLessThan(2_000); // 25 s and 1.7 GB before the limit
+  });
+
+  it('renders a table of 2,000 rows', () => {
+    const { html, problems } = render(rows(2_000));
+    expect(problems).toEqual([]);
+    expect(html.match(/<tr>/g)).toHaveLength(2_001);
+  });
+
+  it('refuses lists and quotes nested past 32 levels before parsing them', () => {
+    expect(problems(`Intro.\n\n${nestedList(1_000)}`)).toMatchInlineSnapshot(`
+      [
+        "1:1 the body is 988 KB; the limit is 128 KB per document so pages stay readable and builds fast; split it into several documents and link them by ID",
+        "35:1 lists and quotes are nested more than 32 levels deep here (each > or list marker at the start of a line opens one); the limit is 32 so pages stay readable and builds fast; flatten the structure, e.g. with headings or shorter lists",
+      ]
+    `);
+    expect(problems(`${'>'.repeat(10_000)} deep`)).toMatchInlineSnapshot(`
+      [
+        "1:1 lists and quotes are nested more than 32 levels deep here (each > or list marker at the start of a line opens one); the limit is 32 so pages stay readable and builds fast; flatten the structure, e.g. with headings or shorter lists",
+      ]
+    `);
+    expect(problems(`${'> - '.repeat(5_000)}deep`)).toMatchInlineSnapshot(`
+      [
+        "1:1 lists and quotes are nested more than 32 levels deep here (each > or list marker at the start of a line opens one); the limit is 32 so pages stay readable and builds fast; flatten the structure, e.g. with headings or shorter lists",
+      ]
+    `);
+    expect(problems(`${'- '.repeat(5_000)}deep`)).toMatchInlineSnapshot(`
+      [
+        "1:1 lists and quotes are nested more than 32 levels deep here (each > or list marker at the start of a line opens one); the limit is 32 so pages stay readable and builds fast; flatten the structure, e.g. with headings or shorter lists",
+      ]
+    `);
+  });
+
+  it('renders lists, quotes and components 32 levels deep', () => {
+    for (const body of [nestedList(32), `${'>'.repeat(32)} deep`, nestedCallouts(32)]) {
+      const { html, problems } = render(body);
+      expect(problems).toEqual([]);
+      expect(html).toMatch(/level 32|deep/);
+    }
+  });
+
+  it('refuses components nested past 32 levels at the tag that goes past', () => {
+    expect(problems(nestedCallouts(5_000))).toMatchInlineSnapshot(`
+      [
+        "65:1 components and HTML tags are nested more than 32 levels deep here, counting each <tag> not yet closed by its </tag>; the limit is 32 so pages stay readable and builds fast; close every tag, e.g. <p>…</p>, self-close tags without content, e.g. <br />, and do not nest components further",
+      ]
+    `);
+    expect(problems(`Text ${'<abbr>'.repeat(10_000)}x${'</abbr>'.repeat(10_000)}`)).toMatchInlineSnapshot(`
+      [
+        "1:198 components and HTML tags are nested more than 32 levels deep here, counting each <tag> not yet closed by its </tag>; the limit is 32 so pages stay readable and builds fast; close every tag, e.g. <p>…</p>, self-close tags without content, e.g. <br />, and do not nest components further",
+      ]
+    `);
+  });
+
+  it('does not count tags and marks in code as nesting', () => {
+    const code = Array.from({ length: 60 }, (_, i) => `kubectl logs <pod-name-${i}> | grep '*_[' # <container>`).join('\n');
+    const body = `Run:\n\n\`\`\`sh\n${code}\n\`\`\`\n\nThen \`<pod-name>\` and \`<node>\` again.`;
+    expect(problems(body)).toEqual([]);
+  });
+
+  it('refuses emphasis nested past 32 levels, and paragraphs with more than 300 marks', () => {
+    expect(problems(`${'*a '.repeat(40)}x${' a*'.repeat(40)}`)).toMatchInlineSnapshot(`
+      [
+        "1:97 lists, quotes, components and emphasis are nested more than 32 levels deep here; the limit is 32 so pages stay readable and builds fast; flatten the structure, e.g. with headings or shorter lists",
+      ]
+    `);
+    const started = performance.now();
+    expect(problems(`Fine.\n\n${'*a '.repeat(4_000)}x${' a*'.repeat(4_000)}`)).toMatchInlineSnapshot(`
+      [
+        "3:1 this paragraph has 8,000 emphasis and link marks (*, _ and [); the limit is 300 per paragraph, as nested marks make the parser slow down sharply; split it with blank lines, or write literal text \`in code\` or with \\* \\_ \\[",
+      ]
+    `);
+    expect(performance.now() - started).toBeLessThan(1_000); // 21 s before the limit
+  });
+
+  it('refuses a body past 128 KB, and one with more than 50,000 elements', () => {
+    expect(problems('A sentence of prose that goes on.\n\n'.repeat(5_000))).toMatchInlineSnapshot(`
+      [
+        "1:1 the body is 171 KB; the limit is 128 KB per document so pages stay readable and builds fast; split it into several documents and link them by ID",
+      ]
+    `);
+    expect(problems('a\n\n'.repeat(26_000))).toMatchInlineSnapshot(`
+      [
+        "49999:1 the body has more than 50,000 elements (paragraphs, list items, table cells, links and the text between them) by here; the limit is 50,000 per document so pages stay readable and builds fast; split it into several documents",
+      ]
+    `);
+  });
+
+  it('explains a body too deep for the parser even when it slips past the checks before parsing', () => {
+    // A comment holding a fence line hides what follows from the scan of tags, not from the parser.
+    const body = `{/*\n\`\`\`\n*/}\n\n${'<abbr>'.repeat(9_000)}x${'</abbr>'.repeat(9_000)}`;
+    expect(problems(body)).toMatchInlineSnapshot(`
+      [
+        "1:1 the body is nested too deeply to render; keep lists, quotes, components and emphasis within 32 levels of one another",
+      ]
+    `);
+  });
+});
