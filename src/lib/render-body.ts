@@ -104,8 +104,12 @@ export function renderBody(body: string, context: RenderContext, links: BodyLink
     const syntax = typeof e.reason === 'string'; // parser messages carry a reason; crashes do not
     // The limits above should catch every body this deep; this keeps the message useful if one slips by.
     const tooDeep = error instanceof RangeError && /call stack/i.test(e.message);
-    const message = syntax ? `MDX syntax: ${mdxHint(e.reason!)}` : tooDeep ? tooDeepToRender : `Cairn could not render this body (${e.message}); this is a bug in Cairn, please report it with this file`;
-    return failed([{ line: e.line ?? 1, column: e.column ?? 1, message }]);
+    // Some messages (an unclosed component) carry their place only in the text, "(13:1-13:25)",
+    // relative to the body: take it from there, and drop it, since the problem names the place.
+    const inText = syntax && e.line === undefined ? /\s*\((\d+):(\d+)-\d+:\d+\)/.exec(e.reason!) : null;
+    const reason = inText ? e.reason!.replace(inText[0], '') : e.reason;
+    const message = syntax ? `MDX syntax: ${mdxHint(reason!)}` : tooDeep ? tooDeepToRender : `Cairn could not render this body (${e.message}); this is a bug in Cairn, please report it with this file`;
+    return failed([{ line: e.line ?? Number(inText?.[1] ?? 1), column: e.column ?? Number(inText?.[2] ?? 1), message }]);
   }
 }
 

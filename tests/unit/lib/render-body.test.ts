@@ -116,7 +116,7 @@ describe('rendering a document body', () => {
     `);
     expect(problems('<Callout>\n\nunclosed')).toMatchInlineSnapshot(`
       [
-        "1:1 MDX syntax: Expected a closing tag for \`<Callout>\` (1:1-1:10); close every component, e.g. </Callout>, and self-close tags without content, e.g. <br />",
+        "1:1 MDX syntax: Expected a closing tag for \`<Callout>\`; close every component, e.g. </Callout>, and self-close tags without content, e.g. <br />",
       ]
     `);
   });
@@ -244,5 +244,12 @@ describe('limits on one body', () => {
         "1:1 the body is nested too deeply to render; keep lists, quotes, components and emphasis within 32 levels of one another",
       ]
     `);
+  });
+});
+
+describe('positions of syntax problems', () => {
+  it('puts an unclosed component at its opening tag', () => {
+    const problems = renderBody('\nSome text.\n\n<Callout type="warning">\nNever closed.\n\nMore.\n', { frontMatter: {}, today: '2026-01-01' }).problems;
+    expect(problems).toEqual([{ line: 4, column: 1, message: expect.stringMatching(/^MDX syntax: Expected a closing tag for `<Callout>`; close every component/) }]);
   });
 });
