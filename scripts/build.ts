@@ -50,6 +50,9 @@ async function build(): Promise<boolean> {
   }
   steps.log(`${count(kb.checked)} files checked, ${count(kb.documents.length)} documents for the ${audience} audience; ${count(kb.fromCache)} renders from the cache`);
   provideSession(sessionOf(options, kb));
+  // The graph is computed: the vocabulary is the last use of each document's plain text.
+  const vocabulary = JSON.stringify(vocabularyOf(kb.documents.map((d) => `${d.data.summary} ${d.text}`)));
+  for (const doc of kb.documents) doc.text = '';
 
   steps.phase('Writing pages');
   staging = createStaging(outDir);
@@ -81,7 +84,7 @@ async function build(): Promise<boolean> {
   steps.log(`${count(pages + records)} pages and files written`);
 
   steps.phase('Indexing for search');
-  writeFileSync(join(staging.site, 'api', 'vocabulary.json'), JSON.stringify(vocabularyOf(kb.documents.map((d) => `${d.data.summary} ${d.text}`))));
+  writeFileSync(join(staging.site, 'api', 'vocabulary.json'), vocabulary);
   const indexed = await indexSite(staging.site);
   if (!indexed.ok) {
     steps.finish();

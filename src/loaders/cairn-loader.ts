@@ -71,6 +71,9 @@ async function fill(collection: CollectionName, { store, logger }: Pick<LoaderCo
       digest: `${doc.file}\0${JSON.stringify(doc.data)}\0${doc.html}\0${JSON.stringify(graph.from(doc.id))}\0${doc.tickets.join(' ')}`,
       rendered: { html: doc.html, metadata: { headings: doc.headings, edges: graph.from(doc.id), tickets: doc.tickets } },
     });
+    // In a build the store now holds the only copy a page needs; at 10,000 documents the
+    // session's copies are a few hundred megabytes kept alive for nothing.
+    if (!dev) doc.html = '';
   }
   for (const id of store.keys()) {
     const entry = store.get(id);

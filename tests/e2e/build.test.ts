@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -134,5 +134,43 @@ describe('the render cache', () => {
     expect([...a].filter(([path, bytes]) => !bytes.equals(b.get(path)!)).map(([path]) => path)).toEqual([]);
     expect(a.get('runbooks/restart-billing/index.html')!.toString()).toContain('Check the queue depth once more');
     rmSync(work, { recursive: true, force: true });
+  });
+});
+
+describe('the swap into place', () => {
+  const build = (outDir: string, contentDir: string) =>
+    spawnSync(process.execPath, ['scripts/build.ts'], { env: { ...process.env, CAIRN_OUT_DIR: outDir, CAIRN_CONTENT_DIR: contentDir }, encoding: 'utf8' });
+
+  it('replaces a site on another filesystem, and keeps it when the next build fails', () => {
+    // /dev/shm is a tmpfs: a rename from the project's disk to there would fail with EXDEV.
+    const parent = existsSync('/dev/shm') ? mkdtempSync('/dev/shm/cairn-out-') : mkdtempSync(join(tmpdir(), 'cairn-out-'));
+    const outDir = join(parent, 'site');
+    const first = build(outDir, 'tests/fixtures/valid-kb');
+    expect(first.status, first.stderr).toBe(0);
+    writeFileSync(join(outDir, 'marker.txt'), 'live site');
+    const broken = build(outDir, 'tests/fixtures/broken-kb');
+    expect(broken.status).toBe(1);
+    expect(readFileSync(join(outDir, 'marker.txt'), 'utf8')).toBe('live site');
+    const again = build(outDir, 'tests/fixtures/valid-kb');
+    expect(again.status, again.stderr).toBe(0);
+    expect(existsSync(join(outDir, 'marker.txt'))).toBe(false);
+    expect(existsSync(join(outDir, 'runbooks/restart-billing/index.html'))).toBe(true);
+    expect(readdirSync(parent)).toEqual(['site']); // no workspace left beside it
+    rmSync(parent, { recursive: true, force: true });
+  });
+
+  it('removes its workspace when killed, and leaves the live site as it was', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'cairn-kill-'));
+    const outDir = join(parent, 'site');
+    mkdirSync(outDir);
+    writeFileSync(join(outDir, 'marker.txt'), 'live site');
+    const child = spawn(process.execPath, ['scripts/build.ts'], { env: { ...process.env, CAIRN_OUT_DIR: outDir, CAIRN_CONTENT_DIR: 'tests/fixtures/valid-kb' }, stdio: 'ignore' });
+    // Kill it once Astro is writing into its workspace.
+    await expect.poll(() => readdirSync(parent).some((name) => name.includes('.cairn-')), { timeout: 120_000, interval: 50 }).toBe(true);
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(readdirSync(parent)).toEqual(['site']);
+    expect(readFileSync(join(outDir, 'marker.txt'), 'utf8')).toBe('live site');
+    rmSync(parent, { recursive: true, force: true });
   });
 });
