@@ -55,7 +55,7 @@ async function build(): Promise<boolean> {
   for (const doc of kb.documents) doc.text = '';
 
   steps.phase('Writing pages');
-  staging = createStaging(outDir);
+  staging = createStaging(root, outDir);
   let pages = 0;
   const astroProblems: string[] = [];
   (globalThis as Record<symbol, unknown>)[Symbol.for('cairn.astro-log')] = {

@@ -1,42 +1,50 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
- * A build's private workspace beside the output folder: Astro writes the new site and keeps
- * its cache there, so two builds (two audiences) never share a file, and the final swap is
- * a rename within one filesystem.
+ * A build's private folders. Astro writes the new site and keeps its cache in a workspace
+ * inside the project (Astro puts its server chunks next to the output only when that is
+ * inside the project, and in a shared `.astro/` otherwise), so two builds never share a
+ * file. The finished site then moves into a workspace beside the output folder, so the swap
+ * is a rename within one filesystem, wherever the output lives.
  */
 export interface Staging {
-  dir: string;
-  /** Where the new site is written. */
+  /** Inside the project: Astro's output and cache. */
+  work: string;
+  /** Beside the output folder: the site ready to swap in, and the previous site after it. */
+  beside: string;
+  /** Where Astro writes the new site. */
   site: string;
   /** Astro's cache for this build only (its content store holds every document it built). */
   astroCache: string;
 }
 
-const prefix = (outDir: string) => `.${basename(outDir)}.cairn-`;
+const tag = () => `cairn-${process.pid}-${Date.now().toString(36)}`;
+const besidePrefix = (outDir: string) => `.${basename(outDir)}.cairn-`;
 
-/** Creates this build's workspace, first removing workspaces of builds that are no longer running. */
-export function createStaging(outDir: string): Staging {
-  const parent = dirname(outDir);
-  mkdirSync(parent, { recursive: true });
-  removeStaleStaging(outDir);
-  const dir = join(parent, `${prefix(outDir)}${process.pid}-${Date.now().toString(36)}`);
-  mkdirSync(dir);
-  return { dir, site: join(dir, 'site'), astroCache: join(dir, 'astro-cache') };
+/** Creates this build's folders, first removing those of builds that are no longer running. */
+export function createStaging(root: string, outDir: string): Staging {
+  const builds = join(root, '.cairn-build');
+  mkdirSync(builds, { recursive: true });
+  mkdirSync(dirname(outDir), { recursive: true });
+  removeStale(builds, 'cairn-');
+  removeStale(dirname(outDir), besidePrefix(outDir));
+  const id = tag();
+  const work = join(builds, id);
+  const beside = join(dirname(outDir), `.${basename(outDir)}.${id}`);
+  mkdirSync(work);
+  mkdirSync(beside);
+  return { work, beside, site: join(work, 'site'), astroCache: join(work, 'astro-cache') };
 }
 
-/** Workspaces left by builds that were killed: their process is gone. */
-export function removeStaleStaging(outDir: string): string[] {
-  const removed: string[] = [];
-  for (const name of readdirSync(dirname(outDir))) {
-    if (!name.startsWith(prefix(outDir))) continue;
-    const pid = Number(name.slice(prefix(outDir).length).split('-')[0]);
-    if (pid === process.pid || (Number.isInteger(pid) && isRunning(pid))) continue;
-    rmSync(join(dirname(outDir), name), { recursive: true, force: true });
-    removed.push(name);
+/** Folders named `<prefix><pid>-…` whose build process is gone (killed, or the machine restarted). */
+function removeStale(parent: string, prefix: string): void {
+  for (const name of readdirSync(parent)) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    rmSync(join(parent, name), { recursive: true, force: true });
   }
-  return removed;
 }
 
 function isRunning(pid: number): boolean {
@@ -49,16 +57,24 @@ function isRunning(pid: number): boolean {
 }
 
 /**
- * Puts the staged site in place of the output folder. The old site is moved into the
- * workspace first and moved back if the new one cannot take its place, so readers always
- * find a complete site: the old one or the new one.
+ * Puts the built site in place of the output folder. It first moves beside the output (a
+ * copy when that is another filesystem); then the old site is moved aside and the new one
+ * into its place, and the old one moved back if that fails, so readers always find a
+ * complete site: the old one or the new one.
  */
 export function swapIn(staging: Staging, outDir: string): void {
-  const previous = join(staging.dir, 'previous');
+  const ready = join(staging.beside, 'site');
+  try {
+    renameSync(staging.site, ready);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(staging.site, ready, { recursive: true });
+  }
+  const previous = join(staging.beside, 'previous');
   const hadSite = existsSync(outDir);
   if (hadSite) renameSync(outDir, previous);
   try {
-    renameSync(staging.site, outDir);
+    renameSync(ready, outDir);
   } catch (error) {
     if (hadSite) renameSync(previous, outDir);
     throw error;
@@ -66,5 +82,6 @@ export function swapIn(staging: Staging, outDir: string): void {
 }
 
 export function removeStaging(staging: Staging): void {
-  rmSync(staging.dir, { recursive: true, force: true });
+  rmSync(staging.work, { recursive: true, force: true });
+  rmSync(staging.beside, { recursive: true, force: true });
 }
