@@ -9,8 +9,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 180_000,
+          // A busy machine may be slow; these only guard against a hang, never against a slow run.
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
           // One browser and one built site, shared: files run one after another.
           fileParallelism: false,
         },

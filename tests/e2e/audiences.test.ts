@@ -46,7 +46,7 @@ beforeAll(async () => {
   await Promise.all((['public', 'restricted'] as const).map((audience) => buildFor(audience, `.cairn-build/audience-${audience}`)));
   for (const audience of ['public', 'restricted'] as const) builds[audience] = filesOf(`.cairn-build/audience-${audience}`);
   builds.internal = filesOf(inject('siteDir'));
-}, 180_000);
+}, 600_000);
 
 describe('a build for an audience contains nothing above it', () => {
   it('keeps restricted documents out of the internal build: pages, index, API, feed, embeds', () => {
