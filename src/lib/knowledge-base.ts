@@ -16,6 +16,7 @@ import type { RenderCache } from '../pipeline/render-cache.ts';
 import { fieldName, validateFrontMatter } from './schema-problems.ts';
 import { isProblem, readSourceFile, type SourceFile } from './source-file.ts';
 import { caseCollisions, fileNameProblem, listContentFiles, urlNamesOf } from './content-tree.ts';
+import { checkInternalLinks, fixedPages, formerPageSlugs, type SitePage } from './site-paths.ts';
 import { loadSiteConfig } from './site-config.ts';
 import { allowSecretMarker, findFrontMatterSecrets, findSecrets, redactSecrets, type SecretFinding } from './secrets.ts';
 
@@ -195,6 +196,12 @@ function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }
 /** Phase three: bodies rendered (in any order, by anyone) become the documents of the build. */
 function assemble({ parsed, index, problems: found, checked, audience, secrets }: PreparedKnowledgeBase, renders: readonly RenderedBody[]): KnowledgeBase {
   const problems = [...found];
+  const pages = sitePages(parsed, renders);
+  parsed.forEach((doc, i) => {
+    for (const p of checkInternalLinks(renders[i]!.links, documentUrl(doc.collection, doc.slug), pages)) {
+      problems.push(problem(doc.file, p.line + doc.source.bodyLine - 1, p.column, p.message, p.severity));
+    }
+  });
   const failed = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
   const documents: LoadedDocument[] = [];
   parsed.forEach((doc, i) => {
@@ -259,6 +266,21 @@ function parseFile(collection: CollectionName, path: string, file: string, probl
   if ('problems' in validated) problems.push(...validated.problems);
   else parsed.data = validated.data as DocumentData[CollectionName];
   return parsed;
+}
+
+/** Every page a body may link to: the site's own, each document's (with its headings), its former names, permanent links, cards and records, and tag pages. */
+function sitePages(parsed: readonly ParsedFile[], renders: readonly RenderedBody[]): Map<string, SitePage> {
+  const pages = new Map<string, SitePage>(fixedPages.map((path) => [path, { path }]));
+  parsed.forEach((doc, i) => {
+    if (!doc.data) return;
+    const path = documentUrl(doc.collection, doc.slug);
+    pages.set(path, { path, anchors: renders[i]!.headings.map((h) => h.slug) });
+    for (const former of formerPageSlugs(doc.collection, doc.data.formerly)) pages.set(documentUrl(doc.collection, former), { path });
+    for (const id of [doc.data.id, ...doc.data.formerly]) pages.set(`/go/${id}/`, { path: `/go/${id}/` });
+    for (const url of [`/embed/${doc.data.id}/`, `/oembed/${doc.data.id}.json`, `/api/documents/${doc.data.id}.json`]) pages.set(url, { path: url });
+    for (const tag of 'tags' in doc.data ? doc.data.tags : []) pages.set(`/tags/${tag}/`, { path: `/tags/${tag}/` });
+  });
+  return pages;
 }
 
 /** What can be read of front matter the YAML parser refused: a plain `id:` line. */

@@ -15,6 +15,7 @@ import rehypeCodeBlocks from '../plugins/rehype-code-blocks.ts';
 import remarkContentComponents from '../plugins/remark-content-components.ts';
 import remarkIdLinks from '../plugins/remark-id-links.ts';
 import remarkTicketLinks from '../plugins/remark-ticket-links.ts';
+import remarkInternalLinks, { type InternalLink } from '../plugins/remark-internal-links.ts';
 import remarkSafeMdx from '../plugins/remark-safe-mdx.ts';
 import { toString as hastToString } from 'hast-util-to-string';
 import { sourceLimitProblems, tooDeepToRender, treeLimitProblems } from './body-limits.ts';
@@ -30,6 +31,8 @@ export interface RenderedBody {
   tickets: string[];
   /** The body as plain text, for similarity. */
   text: string;
+  /** Links to site paths and anchors, checked by the loader once every page is known. */
+  links: InternalLink[];
   /** Problems with positions relative to the body (line 1 is the body's first line). */
   problems: { line: number; column: number; message: string }[];
 }
@@ -65,6 +68,7 @@ const processor = unified()
   .use(remarkContentComponents)
   .use(remarkIdLinks)
   .use(remarkTicketLinks)
+  .use(remarkInternalLinks)
   .use(remarkRehype, {
     handlers: { mdxJsxFlowElement: renderJsx, mdxJsxTextElement: renderJsx, mdxjsEsm: nothing, mdxFlowExpression: nothing, mdxTextExpression: nothing },
   })
@@ -84,7 +88,7 @@ export interface BodyLinks {
 
 /** Renders one body, with IDs and ticket keys linked when `links` says how. */
 export function renderBody(body: string, context: RenderContext, links: BodyLinks = {}): RenderedBody {
-  const failed = (problems: RenderedBody['problems']): RenderedBody => ({ html: '', headings: [], mentions: [], tickets: [], text: '', problems });
+  const failed = (problems: RenderedBody['problems']): RenderedBody => ({ html: '', headings: [], mentions: [], tickets: [], text: '', links: [], problems });
   // Limits first: a body past them could take minutes to parse or overflow the parser's stack.
   const overLimits = sourceLimitProblems(body);
   if (overLimits.length > 0) return failed(overLimits);
@@ -97,7 +101,7 @@ export function renderBody(body: string, context: RenderContext, links: BodyLink
     const problems = file.messages.filter((m) => m.fatal).map((m) => ({ line: m.line ?? 1, column: m.column ?? 1, message: m.reason }))
       .sort((a, b) => a.line - b.line || a.column - b.column);
     if (problems.length > 0) return failed(problems);
-    return { html: processor.stringify(tree, file), headings: file.data.headings ?? [], mentions: file.data.mentions ?? [], tickets: file.data.ticketKeys ?? [], text: hastToString(tree), problems: [] };
+    return { html: processor.stringify(tree, file), headings: file.data.headings ?? [], mentions: file.data.mentions ?? [], tickets: file.data.ticketKeys ?? [], text: hastToString(tree), links: file.data.internalLinks ?? [], problems: [] };
   } catch (error) {
     // MDX syntax errors stop the parser: report the first one, with its place.
     const e = error as { line?: number; column?: number; reason?: string; message: string };

@@ -116,3 +116,19 @@ describe('secrets beside other problems', () => {
     rmSync(root, { recursive: true, force: true });
   });
 });
+
+describe('links written as site paths', () => {
+  it('reports a page that does not exist and a heading that does not, with the closest that do', () => {
+    const root = mkdtempSync(join(tmpdir(), 'cairn-links-'));
+    cpSync('tests/fixtures/valid-kb', join(root, 'content'), { recursive: true });
+    const playbook = join(root, 'content', 'playbooks', 'month-end.mdx');
+    const links = ['[ok](/runbooks/restart-billing/)', '[ok](/runbooks/restart-billing#procedure)', '[ok](/lessons/)', '[ok](/go/RB-0001/)', '[typo](/runbooks/restart-billng/)', '[anchor](/runbooks/restart-billing/#procedur)'];
+    writeFileSync(playbook, `${readFileSync(playbook, 'utf8')}\n${links.join('\n\n')}\n`);
+    const kb = loadKnowledgeBase({ root, contentDir: 'content', today: '2026-11-24' });
+    expect(formatProblems(kb.problems, 'text').replaceAll(root, '')).toMatchInlineSnapshot(`
+      "content/playbooks/month-end.mdx:26:1: error: link to /runbooks/restart-billng/: no page of this site is there; did you mean /runbooks/restart-billing/?
+      content/playbooks/month-end.mdx:28:1: warning: link to /runbooks/restart-billing/#procedur: /runbooks/restart-billing/ has no heading #procedur; did you mean #procedure?"
+    `);
+    rmSync(root, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,54 @@
+import { closest } from './suggest.ts';
+import { collectionNames, type CollectionName } from '../schemas/index.ts';
+import { isDocumentId } from '../schemas/shared.ts';
+import type { InternalLink } from '../plugins/remark-internal-links.ts';
+
+/**
+ * Which `formerly` entries are old file names (and keep an old page URL alive) rather than
+ * old IDs (which live under /go/). Teams and services have slugs for IDs, so theirs are both.
+ */
+export function formerPageSlugs(collection: CollectionName, formerly: readonly string[]): string[] {
+  return formerly.filter((f) => !isDocumentId(collection, f) || collection === 'teams' || collection === 'services');
+}
+
+/** A page of the site a body may link to, with the anchors its body makes. */
+export interface SitePage {
+  path: string;
+  anchors?: readonly string[];
+}
+
+/** The site's own pages that exist whatever the content. */
+export const fixedPages = ['/', '/search/', '/lessons/', '/impact/', '/insights/', '/tags/', '/about/', '/feed.xml', '/sitemap.xml', ...['manifest', 'graph', 'insights', 'quickjump', 'tickets', 'vocabulary'].map((n) => `/api/${n}.json`), ...collectionNames.map((c) => `/${c}/`)];
+
+/** `/runbooks/vpn` → `/runbooks/vpn/`: paths without a file extension are folders on every host. */
+function normalise(path: string): string {
+  let decoded = path;
+  try {
+    decoded = decodeURI(path);
+  } catch {
+    // keep as written; it will not match and is reported
+  }
+  return /\/$|\.[a-z0-9]+$/i.test(decoded) ? decoded : `${decoded}/`;
+}
+
+/**
+ * Problems with links written as site paths or anchors: a page that does not exist (with the
+ * closest that does) is an error; an anchor that is not a heading of its page is a warning,
+ * since the page layout adds sections of its own (backlinks, related).
+ */
+export function checkInternalLinks(links: readonly InternalLink[], ownPath: string, pages: ReadonlyMap<string, SitePage>): { line: number; column: number; message: string; severity: 'error' | 'warning' }[] {
+  const problems: { line: number; column: number; message: string; severity: 'error' | 'warning' }[] = [];
+  for (const link of links) {
+    const [pathAndQuery, anchor] = link.url.split('#', 2) as [string, string | undefined];
+    const path = pathAndQuery === '' ? ownPath : normalise(pathAndQuery.split('?')[0]!);
+    const page = pages.get(path);
+    if (!page) {
+      const near = closest(path, [...pages.keys()], 1);
+      problems.push({ ...link, severity: 'error', message: `link to ${pathAndQuery}: no page of this site is there; ${near.length ? `did you mean ${near[0]}?` : 'link to a document by its ID instead, e.g. RB-0042'}` });
+    } else if (anchor && page.anchors && !page.anchors.includes(decodeURIComponent(anchor))) {
+      const near = closest(anchor, page.anchors, 1);
+      problems.push({ ...link, severity: 'warning', message: `link to ${link.url}: ${page.path} has no heading #${anchor}${near.length ? `; did you mean #${near[0]}?` : ''}` });
+    }
+  }
+  return problems;
+}
