@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, readlinkSync, type Dirent } from 'node:fs';
 import { extname, join } from 'node:path';
-import { isDocumentId } from '../schemas/shared.ts';
+import { formerPageSlugs } from './site-paths.ts';
 import type { CollectionName } from '../schemas/index.ts';
 import { problem, type Problem } from './problems.ts';
 
@@ -149,9 +149,7 @@ export function urlNamesOf(doc: {
   for (const former of doc.formerly) {
     const at = { file, line: former.line, column: former.column };
     names.push({ space: 'ids', name: former.name, what: 'former name', ...at });
-    // As src/pages/[collection]/[slug].astro: a former name in the collection's ID form stays under /go/ only.
-    const formerFile = !isDocumentId(collection, former.name) || collection === 'teams' || collection === 'services';
-    if (formerFile) names.push({ space: collection, name: former.name, what: 'former name', ...at });
+    if (formerPageSlugs(collection, [former.name]).length > 0) names.push({ space: collection, name: former.name, what: 'former name', ...at });
   }
   return names;
 }
