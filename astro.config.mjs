@@ -12,6 +12,9 @@ export default defineConfig({
   // pages have no code worth colouring, and documents never go through Astro's Markdown.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
+  // Document pages carry a cacheKey (src/site/catalogue.ts): a rebuild reuses the pages whose
+  // content is unchanged. The build gives each audience its own Astro cache (scripts/build.ts).
+  experimental: { incrementalBuild: true },
   // Pages are written while others render: with the default of one at a time the build mostly
   // waits on the disk (measured: 12 s of 31 s idle at 2,000 documents).
   build: { format: 'directory', concurrency: 16 },

@@ -10,7 +10,7 @@ import { loadKnowledgeBaseFast } from '../src/lib/knowledge-base.ts';
 import { formatProblems, hasErrors } from '../src/lib/problems.ts';
 import { loadSiteConfig } from '../src/lib/site-config.ts';
 import { vocabularyOf } from '../src/lib/vocabulary.ts';
-import { createStaging, removeStaging, swapIn, type Staging } from '../src/pipeline/output.ts';
+import { astroCacheFor, createStaging, removeStaging, swapIn, type Staging } from '../src/pipeline/output.ts';
 import { count, progress } from '../src/pipeline/progress.ts';
 import { openRenderCache } from '../src/pipeline/render-cache.ts';
 import { provideSession, sessionOf } from '../src/pipeline/session.ts';
@@ -26,11 +26,13 @@ const cacheDir = resolve(root, process.env.CAIRN_CACHE_DIR ?? join('.cairn-build
 const audience = options.audience ?? 'internal';
 const steps = progress();
 let staging: Staging | undefined;
+let releaseAstroCache = () => {};
 
 // A killed build takes its workspace with it; render workers are threads and end with it.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     if (staging) removeStaging(staging);
+    releaseAstroCache();
     console.error(`\nBuild stopped by ${signal}; ${outDir} was not touched.`);
     process.kill(process.pid, signal);
   });
@@ -63,13 +65,15 @@ async function build(): Promise<boolean> {
     step: (message: string) => steps.update(message.trim().slice(0, 60)),
     problem: (_level: string, label: string | null, message: string) => astroProblems.push(label ? `[${label}] ${message}` : message),
   };
+  const astroCache = astroCacheFor(root, audience, staging, !flags['no-cache']);
+  releaseAstroCache = astroCache.release;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const { build: astroBuild } = await import('astro');
   try {
     await astroBuild({
       root,
       outDir: staging.site,
-      cacheDir: staging.astroCache,
+      cacheDir: astroCache.dir,
       logger: { entrypoint: process.env.CAIRN_ASTRO_LOG ?? join(root, 'src', 'pipeline', 'astro-log.mjs') },
     });
   } catch (error) {
@@ -111,4 +115,5 @@ try {
   if (!(await build())) process.exitCode = 1;
 } finally {
   if (staging) removeStaging(staging);
+  releaseAstroCache();
 }

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -84,4 +84,30 @@ export function swapIn(staging: Staging, outDir: string): void {
 export function removeStaging(staging: Staging): void {
   rmSync(staging.work, { recursive: true, force: true });
   rmSync(staging.beside, { recursive: true, force: true });
+}
+
+/**
+ * Astro's cache for this build. Public and internal builds keep one per audience between
+ * runs (it holds the pages Astro may reuse), taken under a lock so two builds of the same
+ * audience never share it; the second falls back to a cache of its own. Restricted builds
+ * never keep one: no restricted page stays behind in a cache.
+ */
+export function astroCacheFor(root: string, audience: string, staging: Staging, keep: boolean): { dir: string; release: () => void } {
+  const none = { dir: staging.astroCache, release: () => {} };
+  if (!keep || audience === 'restricted') return none;
+  const dir = join(root, '.cairn-build', 'cache', `astro-${audience}`);
+  const lock = `${dir}.lock`;
+  mkdirSync(dirname(dir), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return { dir, release: () => rmSync(lock, { force: true }) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return none;
+      const holder = Number(readFileSync(lock, 'utf8'));
+      if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) return none;
+      rmSync(lock, { force: true }); // left by a build that was killed
+    }
+  }
+  return none;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { loadOptionsFromEnv } from '../lib/config.ts';
 import { byDateDesc, summarise, type DocumentSummary } from '../lib/documents.ts';
@@ -28,6 +29,13 @@ export interface Catalogue {
   names: Map<string, string>;
   /** `cairn.config.json`. */
   config: SiteConfig;
+  /**
+   * What a document's own pages (its page, former names, embed card) are made from, as a hash:
+   * Astro's incremental build reuses a page whose key is unchanged. Any front-matter change
+   * anywhere changes every key (pages show other documents' titles, statuses and figures); an
+   * edit to one body changes the keys of that document and of those whose links it changed.
+   */
+  pageKey: (id: string) => string;
   /** The site's absolute URL (`CAIRN_SITE_URL`, as astro.config.mjs reads it). */
   site: string;
   /** The build's day, YYYY-MM-DD (`CAIRN_TODAY` pins it), read once. */
@@ -73,6 +81,14 @@ async function build(): Promise<Catalogue> {
     }
   }
   all.sort(byDateDesc((d) => d.updated));
+  const index = indexGraph(edges);
+  const everyone = createHash('sha256')
+    .update(JSON.stringify([today, import.meta.env.SITE, config, all, [...entries.values()].map((e) => e.data)]))
+    .digest('hex');
+  const pageKey = (id: string) => {
+    const entry = entries.get(id)!;
+    return createHash('sha256').update(everyone).update(id).update(entry.rendered?.html ?? '').update(JSON.stringify([entry.rendered?.metadata, index.to(id)])).digest('hex');
+  };
   const byCollection = new Map(collectionNames.map((c) => [c, all.filter((d) => d.collection === c)]));
-  return { all, byId: new Map(all.map((d) => [d.id, d])), entries, byCollection, graph: indexGraph(edges), graphDocs, ticketsOf, names: new Map(all.filter((d) => d.collection === 'teams' || d.collection === 'services').map((d) => [d.id, d.title])), ticketUrl: ticketLinker(config.trackers).url, config, today, site: import.meta.env.SITE };
+  return { all, byId: new Map(all.map((d) => [d.id, d])), entries, byCollection, graph: index, graphDocs, pageKey, ticketsOf, names: new Map(all.filter((d) => d.collection === 'teams' || d.collection === 'services').map((d) => [d.id, d.title])), ticketUrl: ticketLinker(config.trackers).url, config, today, site: import.meta.env.SITE };
 }
