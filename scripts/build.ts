@@ -22,7 +22,7 @@ const { values: flags } = parseArgs({ options: { 'no-cache': { type: 'boolean', 
 const root = process.cwd();
 const options = loadOptionsFromEnv(root);
 const outDir = resolve(root, process.env.CAIRN_OUT_DIR ?? 'dist');
-const cacheDir = resolve(root, process.env.CAIRN_CACHE_DIR ?? join('.cairn-build', 'cache', 'render'));
+const cacheRoot = resolve(root, process.env.CAIRN_CACHE_DIR ?? join('.cairn-build', 'cache'));
 const audience = options.audience ?? 'internal';
 const steps = progress();
 let staging: Staging | undefined;
@@ -42,7 +42,7 @@ async function build(): Promise<boolean> {
   const started = performance.now();
   steps.phase('Checking and rendering');
   const trackers = JSON.stringify(loadSiteConfig(root).config.trackers);
-  const cache = flags['no-cache'] ? undefined : openRenderCache(cacheDir, audience, trackers);
+  const cache = flags['no-cache'] ? undefined : openRenderCache(join(cacheRoot, 'render'), audience, trackers);
   const kb = await loadKnowledgeBaseFast(options, { cache, onProgress: (done, total) => steps.update(`${count(done)} / ${count(total)} documents`) });
   if (kb.problems.length > 0) steps.log(formatProblems(kb.problems, 'text'));
   if (hasErrors(kb.problems)) {
@@ -65,7 +65,7 @@ async function build(): Promise<boolean> {
     step: (message: string) => steps.update(message.trim().slice(0, 60)),
     problem: (_level: string, label: string | null, message: string) => astroProblems.push(label ? `[${label}] ${message}` : message),
   };
-  const astroCache = astroCacheFor(root, audience, staging, !flags['no-cache']);
+  const astroCache = astroCacheFor(cacheRoot, audience, staging, !flags['no-cache']);
   releaseAstroCache = astroCache.release;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const { build: astroBuild } = await import('astro');

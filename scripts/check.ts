@@ -18,7 +18,7 @@ if (!['text', 'json', 'github'].includes(format)) {
   const started = performance.now();
   // Every document is checked whatever its visibility; the graph covers the whole knowledge base.
   const options = { ...loadOptionsFromEnv(), audience: 'restricted' as const };
-  const cacheDir = resolve(options.root, process.env.CAIRN_CACHE_DIR ?? join('.cairn-build', 'cache', 'render'));
+  const cacheDir = join(resolve(options.root, process.env.CAIRN_CACHE_DIR ?? join('.cairn-build', 'cache')), 'render');
   const cache = values['no-cache'] ? undefined : openRenderCache(cacheDir, 'restricted', JSON.stringify(loadSiteConfig(options.root).config.trackers));
   const { documents, problems, checked, fromCache } = await loadKnowledgeBaseFast(options, { cache });
   const graphStarted = performance.now();

@@ -92,10 +92,10 @@ export function removeStaging(staging: Staging): void {
  * audience never share it; the second falls back to a cache of its own. Restricted builds
  * never keep one: no restricted page stays behind in a cache.
  */
-export function astroCacheFor(root: string, audience: string, staging: Staging, keep: boolean): { dir: string; release: () => void } {
+export function astroCacheFor(cacheRoot: string, audience: string, staging: Staging, keep: boolean): { dir: string; release: () => void } {
   const none = { dir: staging.astroCache, release: () => {} };
   if (!keep || audience === 'restricted') return none;
-  const dir = join(root, '.cairn-build', 'cache', `astro-${audience}`);
+  const dir = join(cacheRoot, `astro-${audience}`);
   const lock = `${dir}.lock`;
   mkdirSync(dirname(dir), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
