@@ -47,25 +47,7 @@ export function parseFrontMatter(source: SourceFile): FrontMatter | Problem[] {
   }
 
   const rootOffset = doc.contents?.range?.[0] ?? 0;
-  const walk = (path: FieldPath): { node?: Node | undefined; pair?: Pair | undefined; parent?: Node | undefined } => {
-    let node: Node | undefined = doc.contents ?? undefined;
-    let pair: Pair | undefined;
-    let parent: Node | undefined;
-    for (const segment of path) {
-      parent = node;
-      pair = undefined;
-      if (isMap(node)) {
-        pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
-        node = (pair?.value as Node | null) ?? undefined;
-      } else if (isSeq(node) && typeof segment === 'number') {
-        node = node.items[segment] as Node | undefined;
-      } else {
-        node = undefined;
-      }
-      if (!node && !pair) return { parent };
-    }
-    return { node, pair, parent };
-  };
+  const walk = (path: FieldPath) => walkYaml(doc.contents ?? undefined, path);
   const startOf = (n: Node | undefined) => at(n?.range?.[0] ?? rootOffset);
 
   return {
@@ -94,4 +76,25 @@ function yamlMessage(code: string, message: string): string {
     TAG_RESOLVE_FAILED: 'custom YAML tags are not allowed in front matter',
   };
   return hints[code] ? `${first} (${hints[code]})` : first;
+}
+
+/** The node at `path` in a parsed YAML (or JSON) document, the pair that holds it, and its parent; as far as the path exists. */
+export function walkYaml(root: Node | undefined, path: FieldPath): { node?: Node | undefined; pair?: Pair | undefined; parent?: Node | undefined } {
+  let node: Node | undefined = root;
+  let pair: Pair | undefined;
+  let parent: Node | undefined;
+  for (const segment of path) {
+    parent = node;
+    pair = undefined;
+    if (isMap(node)) {
+      pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      node = (pair?.value as Node | null) ?? undefined;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment] as Node | undefined;
+    } else {
+      node = undefined;
+    }
+    if (!node && !pair) return { parent };
+  }
+  return { node, pair, parent };
 }

@@ -1,5 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
-import type { FieldPath, FrontMatter, Position } from './front-matter.ts';
+import { LineCounter, parseDocument, type Node } from 'yaml';
+import { walkYaml, type FieldPath, type FrontMatter, type Position } from './front-matter.ts';
 import { problem, type Problem } from './problems.ts';
 
 /**
@@ -38,25 +38,7 @@ export function parseJsonFile(file: string, raw: string): FrontMatter | Problem[
     return [problem(file, 1, 1, 'must be a JSON object: { "field": value, … }')];
   }
 
-  const walk = (path: FieldPath): { node?: Node | undefined; pair?: Pair | undefined; parent?: Node | undefined } => {
-    let node: Node | undefined = doc.errors.length === 0 ? (doc.contents ?? undefined) : undefined;
-    let pair: Pair | undefined;
-    let parent: Node | undefined;
-    for (const segment of path) {
-      parent = node;
-      pair = undefined;
-      if (isMap(node)) {
-        pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
-        node = (pair?.value as Node | null) ?? undefined;
-      } else if (isSeq(node) && typeof segment === 'number') {
-        node = node.items[segment] as Node | undefined;
-      } else {
-        node = undefined;
-      }
-      if (!node && !pair) return { parent };
-    }
-    return { node, pair, parent };
-  };
+  const walk = (path: FieldPath) => walkYaml(doc.errors.length === 0 ? (doc.contents ?? undefined) : undefined, path);
   const startOf = (n: Node | undefined) => at(n?.range?.[0] ?? 0);
   return {
     data: data as Record<string, unknown>,
