@@ -12,7 +12,7 @@ import { problem, type Problem } from './problems.ts';
 import type { RenderedBody } from './render-body.ts';
 import { documentRenderer, type RenderJob, type RenderSettings } from '../pipeline/render-document.ts';
 import { renderAll } from '../pipeline/render-pool.ts';
-import type { RenderCache } from '../pipeline/render-cache.ts';
+import type { FrontMatterCache, RenderCache } from '../pipeline/render-cache.ts';
 import { fieldName, validateFrontMatter } from './schema-problems.ts';
 import { isProblem, readSourceFile, type SourceFile } from './source-file.ts';
 import { caseCollisions, fileNameProblem, listContentFiles, urlNamesOf } from './content-tree.ts';
@@ -38,8 +38,6 @@ export interface LoadedDocument<C extends CollectionName = CollectionName> {
   tickets: string[];
   /** The rendered body as plain text, for similarity. */
   text: string;
-  /** Where the `id` field is written, for messages about the ID. */
-  idPosition: { line: number; column: number };
 }
 
 export interface KnowledgeBase {
@@ -98,7 +96,7 @@ export interface RenderStrategy {
 
 /** `loadKnowledgeBase` for builds: cached renders are reused, the rest rendered on every core. */
 export async function loadKnowledgeBaseFast(options: LoadOptions, { cache, workers, onProgress }: RenderStrategy = {}): Promise<KnowledgeBase & { fromCache: number }> {
-  const prepared = prepareKnowledgeBase(options);
+  const prepared = prepareKnowledgeBase(options, cache?.frontMatter);
   const jobs = prepared.parsed.map(renderJob);
   const keys = cache ? jobs.map((job) => cache.keyOf(job)) : [];
   const renders: (RenderedBody | undefined)[] = jobs.map((_, i) => (cache ? cache.get(keys[i]!, prepared.settings)?.rendered : undefined));
@@ -134,7 +132,7 @@ function renderJob(doc: ParsedFile): RenderJob {
   return { body: doc.source.body, frontMatter: (doc.data as Record<string, unknown> | undefined) ?? {} };
 }
 
-function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }: LoadOptions): PreparedKnowledgeBase {
+function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }: LoadOptions, validatedCache?: FrontMatterCache): PreparedKnowledgeBase {
   const base = resolve(root, contentDir);
   const rel = (path: string) => relative(root, path).split(sep).join('/');
   const problems: Problem[] = [];
@@ -172,7 +170,7 @@ function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }
         else problems.push(problem(file, 1, 1, `only .mdx documents belong in content/${collection}/; this file is ignored`, 'warning'));
         continue;
       }
-      const result = parseFile(collection, path, file, problems, secrets);
+      const result = parseFile(collection, path, file, problems, secrets, validatedCache);
       if (result) parsed.push(result);
     }
   }
@@ -181,7 +179,7 @@ function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }
   problems.push(...site.problems);
   const index = idIndex(parsed, audience);
   problems.push(...duplicateProblems(parsed));
-  problems.push(...caseCollisions(parsed.flatMap((d) => (d.data ? urlNamesOf({
+  if (mayCollideInCase(parsed)) problems.push(...caseCollisions(parsed.flatMap((d) => (d.data ? urlNamesOf({
     collection: d.collection,
     slug: d.slug,
     file: d.file,
@@ -222,7 +220,6 @@ function assemble({ parsed, index, problems: found, checked, audience, secrets }
       mentions: rendered.mentions,
       tickets: [...new Set([...declaredTickets(doc.data), ...rendered.tickets])],
       text: rendered.text,
-      idPosition: doc.frontMatter.locate(['id']),
     });
   });
   const takenIds = new Set(index.keys());
@@ -235,7 +232,7 @@ function assemble({ parsed, index, problems: found, checked, audience, secrets }
   return { documents, problems, checked, takenIds, withheld: [...index.values()].filter((t) => !t.visible) };
 }
 
-function parseFile(collection: CollectionName, path: string, file: string, problems: Problem[], secretsIn: Map<string, SecretFinding[]>): ParsedFile | undefined {
+function parseFile(collection: CollectionName, path: string, file: string, problems: Problem[], secretsIn: Map<string, SecretFinding[]>, validatedCache?: FrontMatterCache): ParsedFile | undefined {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -254,6 +251,10 @@ function parseFile(collection: CollectionName, path: string, file: string, probl
   for (const found of secrets) {
     problems.push(problem(file, found.line, found.column, `this looks like a ${found.kind}; remove it and have it revoked (it stays in git history once pushed). If it is a harmless example, put ${allowSecretMarker} in a comment on the line before`));
   }
+  // Front matter validated in an earlier run is not parsed again; its positions are read
+  // from the YAML only if a message needs one (a reference that no longer resolves, say).
+  const cached = validatedCache?.get(collection, source.frontMatter);
+  if (cached) return { collection, file, slug: basename(path, '.mdx'), source, frontMatter: lazyFrontMatter(source, cached), data: cached as DocumentData[CollectionName] };
   const frontMatter = parseFrontMatter(source);
   if (Array.isArray(frontMatter)) {
     problems.push(...frontMatter);
@@ -264,7 +265,10 @@ function parseFile(collection: CollectionName, path: string, file: string, probl
   const validated = validateFrontMatter(file, frontMatter, collections[collection].schema);
   const parsed: ParsedFile = { collection, file, slug: basename(path, '.mdx'), source, frontMatter };
   if ('problems' in validated) problems.push(...validated.problems);
-  else parsed.data = validated.data as DocumentData[CollectionName];
+  else {
+    parsed.data = validated.data as DocumentData[CollectionName];
+    validatedCache?.put(collection, source.frontMatter, validated.data);
+  }
   return parsed;
 }
 
@@ -281,6 +285,31 @@ function sitePages(parsed: readonly ParsedFile[], renders: readonly RenderedBody
     for (const tag of 'tags' in doc.data ? doc.data.tags : []) pages.set(`/tags/${tag}/`, { path: `/tags/${tag}/` });
   });
   return pages;
+}
+
+/** Whether any two IDs, former names or file names are equal ignoring case but not as written: only then are positions worth reading. */
+function mayCollideInCase(parsed: readonly ParsedFile[]): boolean {
+  const exact = new Set<string>();
+  const folded = new Set<string>();
+  for (const d of parsed) {
+    if (!d.data) continue;
+    for (const name of [d.data.id, ...d.data.formerly, `${d.collection}/${d.slug}`]) {
+      exact.add(name);
+      folded.add(name.toLowerCase());
+    }
+  }
+  return folded.size !== exact.size;
+}
+
+/** Front matter whose validated data came from the cache: parsed for positions only when asked. */
+function lazyFrontMatter(source: SourceFile, data: Record<string, unknown>): FrontMatter {
+  let parsed: FrontMatter | undefined;
+  const full = () => {
+    const result = parseFrontMatter(source);
+    parsed = Array.isArray(result) ? salvagedFrontMatter(source) : result;
+    return parsed;
+  };
+  return { data, locate: (path) => (parsed ?? full()).locate(path), locateKey: (path) => (parsed ?? full()).locateKey(path) };
 }
 
 /** What can be read of front matter the YAML parser refused: a plain `id:` line. */

@@ -23,6 +23,14 @@ export interface RenderCache {
   prune(): void;
   /** The key of one render under these settings' trackers. */
   keyOf(job: RenderJob): string;
+  /** Front matter that passed its schema, so a later run need not parse and validate it again. */
+  frontMatter?: FrontMatterCache;
+}
+
+/** Validated front matter by collection and YAML text; the fingerprint covers the schemas. */
+export interface FrontMatterCache {
+  get(collection: string, yaml: string): Record<string, unknown> | undefined;
+  put(collection: string, yaml: string, data: unknown): void;
 }
 
 /** Bumped by hand only if the cache format changes; code changes are caught by the fingerprint. */
@@ -89,6 +97,31 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
   }
   const used = new Set<string>();
   const pathOf = (key: string) => join(home, key.slice(0, 2), `${key}.json`);
+  // One file for all front matter: ten thousand small reads cost more than one large one.
+  const validatedFile = join(home, 'front-matter.json');
+  let validated: Map<string, Record<string, unknown>> | undefined;
+  const fresh = new Map<string, Record<string, unknown>>();
+  const validatedKey = (collection: string, yaml: string) => createHash('sha256').update(collection).update('\0').update(yaml).digest('base64url');
+  const frontMatter: FrontMatterCache = {
+    get(collection, yaml) {
+      if (!validated) {
+        try {
+          validated = new Map(Object.entries(JSON.parse(readFileSync(validatedFile, 'utf8')) as Record<string, Record<string, unknown>>));
+        } catch {
+          validated = new Map();
+        }
+      }
+      const key = validatedKey(collection, yaml);
+      const data = validated.get(key);
+      if (data) fresh.set(key, data);
+      return data && structuredClone(data);
+    },
+    put(collection, yaml, data) {
+      // Like renders: a restricted document's fields are kept only among the restricted audience's entries.
+      if (audience !== 'restricted' && (data as { visibility?: string }).visibility === 'restricted') return;
+      fresh.set(validatedKey(collection, yaml), data as Record<string, unknown>);
+    },
+  };
   return {
     keyOf: (job) => keyOf(trackersKey, job),
     get(key, settings) {
@@ -112,7 +145,13 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
       writeFileSync(temporary, JSON.stringify(render));
       renameSync(temporary, path);
     },
+    frontMatter,
     prune() {
+      // Only this run's front matter is kept: edited and deleted files drop out.
+      const temporary = `${validatedFile}.${process.pid}`;
+      mkdirSync(home, { recursive: true });
+      writeFileSync(temporary, JSON.stringify(Object.fromEntries(fresh)));
+      renameSync(temporary, validatedFile);
       let shards: string[];
       try {
         shards = readdirSync(home);
@@ -120,6 +159,7 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
         return;
       }
       for (const shard of shards) {
+        if (shard.length !== 2) continue; // shards are two hex digits; front-matter.json sits beside them
         for (const name of readdirSync(join(home, shard))) {
           if (!used.has(name.slice(0, -'.json'.length))) rmSync(join(home, shard, name), { force: true });
         }

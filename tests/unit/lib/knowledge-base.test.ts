@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../../../src/lib/knowledge-base.ts';
+import { loadKnowledgeBase, loadKnowledgeBaseFast } from '../../../src/lib/knowledge-base.ts';
+import { openRenderCache } from '../../../src/pipeline/render-cache.ts';
 import { formatProblems } from '../../../src/lib/problems.ts';
 import type { Audience } from '../../../src/lib/audience.ts';
 
@@ -129,6 +130,22 @@ describe('links written as site paths', () => {
       "content/playbooks/month-end.mdx:26:1: error: link to /runbooks/restart-billng/: no page of this site is there; did you mean /runbooks/restart-billing/?
       content/playbooks/month-end.mdx:28:1: warning: link to /runbooks/restart-billing/#procedur: /runbooks/restart-billing/ has no heading #procedur; did you mean #procedure?"
     `);
+    rmSync(root, { recursive: true, force: true });
+  });
+});
+
+describe('the cache of validated front matter', () => {
+  it('gives the same problems, at the same places, as a run without it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cairn-fm-cache-'));
+    cpSync('tests/fixtures/valid-kb', join(root, 'content'), { recursive: true });
+    const options = { root, contentDir: 'content', today: '2026-11-24' };
+    const cached = () => loadKnowledgeBaseFast(options, { cache: openRenderCache(join(root, 'cache'), 'internal', '[]') });
+    expect((await cached()).problems).toEqual([]);
+    // Documents validated last run now point at a project that is gone: the places must come from their YAML.
+    rmSync(join(root, 'content', 'projects', 'billing-revamp.mdx'));
+    const warm = await cached();
+    expect(warm.problems.length).toBeGreaterThan(0);
+    expect(warm.problems).toEqual(loadKnowledgeBase(options).problems);
     rmSync(root, { recursive: true, force: true });
   });
 });
