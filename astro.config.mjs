@@ -12,6 +12,10 @@ export default defineConfig({
   // pages have no code worth colouring, and documents never go through Astro's Markdown.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
+  // The dev server watches the project; build output, caches and benchmark sets can hold
+  // tens of thousands of files, enough to exhaust the system's file watchers (ENOSPC), after
+  // which saves go unnoticed. Content is watched by the loader itself.
+  vite: { server: { watch: { ignored: ['**/.cairn-build/**', '**/dist/**', '**/dist-*/**', '**/.*.cairn-*/**', '**/.scratch/**', '**/.screenshots/**'] } } },
   // Document pages carry a cacheKey (src/site/catalogue.ts): a rebuild reuses the pages whose
   // content is unchanged. The build gives each audience its own Astro cache (scripts/build.ts).
   experimental: { incrementalBuild: true },
