@@ -63,6 +63,19 @@ afterAll(async () => {
   rmSync(content, { recursive: true, force: true });
 });
 
+/** Opens a page; the dev server reloads open pages itself when content changes, which can cut a navigation short, so retry those. */
+async function visit(url: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(url);
+      return;
+    } catch (error) {
+      if (attempt >= 20 || !/ERR_ABORTED|frame was detached|interrupted/.test((error as Error).message)) throw error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
 /** Waits, however long a busy machine needs, for the watched page to show `text`; returns how long it took. */
 async function shows(text: string, selector = 'body'): Promise<number> {
   const started = performance.now();
@@ -72,7 +85,7 @@ async function shows(text: string, selector = 'body'): Promise<number> {
 
 describe('npm run dev', () => {
   it('shows a saved edit on the open page without a restart', async () => {
-    await page.goto(`${base}/runbooks/restart-billing/`);
+    await visit(`${base}/runbooks/restart-billing/`);
     await shows('Drain the queue');
     writeFileSync(runbook, `${original}\nCheck the dead-letter queue is empty before you hand over.\n`);
     console.log(`edit shown after ${await shows('dead-letter queue is empty')} ms`);
@@ -90,12 +103,12 @@ describe('npm run dev', () => {
     const added = join(content, 'runbooks', 'check-invoice-queue.mdx');
     writeFileSync(added, `---\nid: RB-0002\ntitle: Check the invoice queue\nsummary: See how many invoices wait and whether the workers keep up.\nowner: ops\ncreated: 2025-02-01\nservices: [billing]\nrisk: low\nexpected_minutes: 5\nlast_verified: 2025-06-01\nreview_every_days: 180\n---\n\nUsed during INC-2025-001 to watch the backlog drain.\n`);
     await expect.poll(() => statusOf(`${base}/runbooks/check-invoice-queue/`), { timeout: 180_000, interval: 200 }).toBe(200);
-    await page.goto(`${base}/incidents/2025-001-invoices-late/`);
+    await visit(`${base}/incidents/2025-001-invoices-late/`);
     await shows('Check the invoice queue');
     unlinkSync(added);
     await expect.poll(() => statusOf(`${base}/runbooks/check-invoice-queue/`), { timeout: 180_000, interval: 200 }).toBe(404);
-    await page.reload();
-    expect(await page.locator('body').textContent()).not.toContain('Check the invoice queue');
+    await visit(`${base}/incidents/2025-001-invoices-late/`);
+    await expect.poll(async () => (await page.locator('body').textContent().catch(() => 'Check the invoice queue (page still loading)')) ?? '', { timeout: 180_000, interval: 100 }).not.toContain('Check the invoice queue');
     expect(log).not.toMatch(/this is a bug in Cairn/);
   });
 });
