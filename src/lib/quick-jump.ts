@@ -30,11 +30,19 @@ export function idCandidates(query: string): string[] {
   return /^\d{1,4}$/.test(rest) ? [`${prefix}-${rest.padStart(4, '0')}`] : [];
 }
 
+/** One quick-jump match: `score` 0 is an exact ID, then Fuse's fuzzy score (lower is closer). */
+export interface QuickJumpMatch {
+  entry: QuickJumpEntry;
+  score: number;
+  /** The ID, title or alias that matched. */
+  matched: string;
+}
+
 /**
  * A quick-jump search over the manifest: an exact (or padded) ID first, then fuzzy matches
  * on ID, title and aliases that forgive typos word by word.
  */
-export function createQuickJump(entries: readonly QuickJumpEntry[]): (query: string, limit?: number) => QuickJumpEntry[] {
+export function createQuickMatcher(entries: readonly QuickJumpEntry[]): (query: string, limit?: number) => QuickJumpMatch[] {
   const byId = new Map(entries.map((e) => [e.id.toLowerCase(), e]));
   const fuse = new Fuse(entries, {
     keys: [
@@ -48,16 +56,28 @@ export function createQuickJump(entries: readonly QuickJumpEntry[]): (query: str
     threshold: 0.34,
     ignoreLocation: true,
     includeScore: true,
+    includeMatches: true,
   });
   return (query, limit = 8) => {
     const q = query.trim();
     if (!q) return [];
     const exact = [q, ...idCandidates(q)].map((c) => byId.get(c.toLowerCase())).filter((e): e is QuickJumpEntry => e !== undefined);
-    const seen = new Set(exact.map((e) => e.id));
-    const fuzzy = fuse
-      .search(q, { limit: limit + exact.length })
-      .map((r) => r.item)
-      .filter((e) => !seen.has(e.id));
-    return [...new Set([...exact, ...fuzzy])].slice(0, limit);
+    const seen = new Set<string>();
+    const matches: QuickJumpMatch[] = [];
+    for (const entry of exact) if (!seen.has(entry.id)) (seen.add(entry.id), matches.push({ entry, score: 0, matched: entry.id }));
+    for (const r of fuse.search(q, { limit: limit + exact.length })) {
+      if (seen.has(r.item.id)) continue;
+      seen.add(r.item.id);
+      // The best-scoring field is what the reader recognises: show the alias they typed, not the title.
+      const best = [...(r.matches ?? [])].sort((a, b) => b.indices.reduce((n, [s, e]) => n + e - s, 0) - a.indices.reduce((n, [s, e]) => n + e - s, 0))[0];
+      matches.push({ entry: r.item, score: r.score ?? 1, matched: best?.value ?? r.item.title });
+    }
+    return matches.slice(0, limit);
   };
+}
+
+/** The quick-jump palette's search: the entries of the closest matches, best first. */
+export function createQuickJump(entries: readonly QuickJumpEntry[]): (query: string, limit?: number) => QuickJumpEntry[] {
+  const match = createQuickMatcher(entries);
+  return (query, limit) => match(query, limit).map((m) => m.entry);
 }

@@ -1,3 +1,4 @@
+import { createQuickMatcher, type QuickJumpEntry, type QuickJumpMatch } from '../lib/quick-jump.ts';
 import { excerptNode, loadPagefind, searchNeedsBuild, type PagefindResultData } from './pagefind.ts';
 import { suggestWords } from './did-you-mean.ts';
 
@@ -9,12 +10,34 @@ const form = document.querySelector<HTMLFormElement>('#search-form')!;
 const input = form.querySelector<HTMLInputElement>('#search-q')!;
 const sort = form.querySelector<HTMLSelectElement>('#search-sort')!;
 const facets = document.querySelector<HTMLElement>('#facets')!;
+const facetsPanel = document.querySelector<HTMLDetailsElement>('#facets-panel')!;
+const filterCount = document.querySelector<HTMLElement>('#filter-count')!;
 const statusLine = document.querySelector<HTMLElement>('#search-status')!;
 const suggest = document.querySelector<HTMLElement>('#search-suggest')!;
 const results = document.querySelector<HTMLOListElement>('#results')!;
 const more = document.querySelector<HTMLButtonElement>('#more-results')!;
 const facetOrder = ['collection', 'severity', 'status', 'team', 'service', 'year', 'tag'];
 const pageSize = 15;
+/** Groups longer than this show their most common values, the rest behind "more". */
+const facetPreview = 8;
+/** At most this many documents whose ID, title or alias matches go first. */
+const pinnedLimit = 3;
+
+// On a phone the filters fold away behind one line, so the first result is on the first screen.
+const narrow = matchMedia('(max-width: 760px)');
+const foldFilters = () => (facetsPanel.open = !narrow.matches);
+foldFilters();
+narrow.addEventListener('change', foldFilters);
+
+let matcher: Promise<((q: string, limit?: number) => QuickJumpMatch[]) | undefined> | undefined;
+/** The palette's index of IDs, titles and aliases, fetched on the first query. */
+function quickMatcher() {
+  matcher ??= fetch('/api/quickjump.json')
+    .then((r) => r.json() as Promise<QuickJumpEntry[]>)
+    .then((entries) => createQuickMatcher(entries))
+    .catch(() => undefined);
+  return matcher;
+}
 
 interface State {
   q: string;
@@ -61,7 +84,12 @@ function renderFacets(all: Record<string, Record<string, number>>, counts: Recor
     fieldset.append(legend);
     // Years newest first, severities in order, everything else by how common it is.
     values.sort((a, b) => (key === 'year' ? b.localeCompare(a) : key === 'severity' ? a.localeCompare(b) : (all[key]![b]! - all[key]![a]!) || a.localeCompare(b)));
-    for (const value of values) {
+    const more = document.createElement('details');
+    more.className = 'facet-more';
+    const moreSummary = document.createElement('summary');
+    moreSummary.textContent = `${values.length - facetPreview} more`;
+    more.append(moreSummary);
+    values.forEach((value, index) => {
       const label = document.createElement('label');
       const box = document.createElement('input');
       box.type = 'checkbox';
@@ -72,8 +100,11 @@ function renderFacets(all: Record<string, Record<string, number>>, counts: Recor
       count.className = 'count';
       count.textContent = String(counts[key]?.[value] ?? 0);
       label.append(box, ` ${value} `, count);
-      fieldset.append(label);
-    }
+      // A chosen value stays in sight even when it is not among the most common.
+      if (index < facetPreview || box.checked) fieldset.append(label);
+      else more.append(label);
+    });
+    if (more.childElementCount > 1) fieldset.append(more);
     facets.append(fieldset);
   }
 }
@@ -141,48 +172,104 @@ async function run(state: State) {
     return;
   }
   const run = ++generation;
+  const chosen = Object.values(state.filters).reduce((n, v) => n + v.length, 0);
+  filterCount.textContent = chosen ? `(${chosen})` : '';
   // Only a state from the URL rewrites the box: while typing, the reader's text stays as typed.
   if (input.value.trim() !== state.q) input.value = state.q;
   sort.value = state.sort;
   const sortBy = state.sort === 'newest' ? { date: 'desc' as const } : state.sort === 'oldest' ? { date: 'asc' as const } : undefined;
-  const found = await pagefind.search(state.q || null, { filters: state.filters, ...(sortBy ? { sort: sortBy } : {}) });
+  // Loading the filter index first makes the first search's counts right, however the page was opened.
   const all = (allFilters ??= await pagefind.filters());
+  let found = await pagefind.search(state.q || null, { filters: state.filters, ...(sortBy ? { sort: sortBy } : {}) });
   if (run !== generation || !found) return;
+  // A query that finds nothing may hold a typo: search the closest known words instead, and say so.
+  const suggestion = state.q ? await suggestWords(state.q) : undefined;
+  let corrected: string | undefined;
+  if (found.results.length === 0 && suggestion) {
+    const retry = await pagefind.search(suggestion, { filters: state.filters, ...(sortBy ? { sort: sortBy } : {}) });
+    if (retry && retry.results.length > 0) (found = retry), (corrected = suggestion);
+  }
+  // The document whose ID, title or alias the query names goes first, as in the palette.
+  const quick = state.q && !filtered(state) && !state.sort ? ((await quickMatcher())?.(state.q, 8) ?? []) : [];
+  if (run !== generation) return;
+  const q = state.q.toLowerCase();
+  const pinned = quick.filter((m) => m.score === 0 || (q.length >= 3 && m.matched.toLowerCase().includes(q))).slice(0, pinnedLimit);
+  // When full text finds nothing at all, the closest names are better than an empty page.
+  const close = found.results.length === 0 ? quick.filter((m) => !pinned.includes(m)) : [];
   // A group with a choice made counts as if it had none, so its other values still show what they would add.
   const counts = Object.fromEntries(Object.keys(all).map((key) => [key, state.filters[key] ? found.totalFilters[key] : found.filters[key]]));
   renderFacets(all, state.q || Object.keys(state.filters).length ? (counts as Record<string, Record<string, number>>) : all, state);
   results.replaceChildren();
   suggest.hidden = true;
+  const pinnedUrls = new Set(pinned.map((m) => m.entry.url));
   const total = found.results.length;
-  const filtered = Object.keys(state.filters).length > 0;
-  if (!state.q && !filtered) {
+  const isFiltered = filtered(state);
+  if (!state.q && !isFiltered) {
     statusLine.textContent = `${total} documents. Type to search, or pick filters.`;
     more.hidden = true;
     return;
   }
-  statusLine.textContent = `${total} ${total === 1 ? 'result' : 'results'}${state.q ? ` for “${state.q}”` : ''}${filtered ? ' with the chosen filters' : ''}`;
+  const withFilters = isFiltered ? ' with the chosen filters' : '';
+  if (corrected) statusLine.textContent = `Nothing matches “${state.q}”${withFilters}. Showing ${total} ${total === 1 ? 'result' : 'results'} for “${corrected}”.`;
+  else if (total === 0 && close.length === 0 && pinned.length === 0) statusLine.textContent = `Nothing matches “${state.q}”${withFilters}. Try fewer or other words${isFiltered ? ', or clear some filters' : ''}.`;
+  else if (total === 0) statusLine.textContent = `No page contains every word of “${state.q}”${withFilters}. Closest names:`;
+  else statusLine.textContent = `${total} ${total === 1 ? 'result' : 'results'}${state.q ? ` for “${state.q}”` : ''}${withFilters}`;
+  results.append(...pinned.map((m) => renderMatch(m, 'named')), ...close.map((m) => renderMatch(m, 'close')));
   let shown = 0;
   const showMore = async () => {
-    const page = await Promise.all(found.results.slice(shown, shown + pageSize).map((r) => r.data()));
+    const page = (await Promise.all(found.results.slice(shown, shown + pageSize).map((r) => r.data()))).filter((d) => !pinnedUrls.has(d.url));
     if (run !== generation) return;
     results.append(...page.map(renderResult));
-    shown += page.length;
+    shown += pageSize;
     more.hidden = shown >= total;
   };
   more.onclick = () => void showMore();
   await showMore();
   // Pagefind has no typo tolerance: whenever a word is unknown to the knowledge base, offer the nearest.
-  if (state.q) {
-    const words = await suggestWords(state.q);
-    if (run !== generation || !words) return;
-    const params = new URLSearchParams({ q: words });
+  if (suggestion && !corrected) {
+    const params = new URLSearchParams({ q: suggestion });
     suggest.replaceChildren('Did you mean ');
     const a = document.createElement('a');
     a.href = `/search/?${params}`;
-    a.textContent = words;
+    a.textContent = suggestion;
     suggest.append(a, '?');
     suggest.hidden = false;
   }
+}
+
+function filtered(state: State): boolean {
+  return Object.keys(state.filters).length > 0;
+}
+
+/** A result from the palette's index: the document whose ID, title or alias was named, and which of them matched. */
+function renderMatch(m: QuickJumpMatch, how: 'named' | 'close'): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = 'result-named';
+  const head = document.createElement('div');
+  head.className = 'result-head';
+  const id = document.createElement('span');
+  id.className = 'badge badge-id';
+  id.textContent = m.entry.id;
+  const link = document.createElement('a');
+  link.href = m.entry.url;
+  link.className = 'result-title';
+  link.textContent = m.entry.title;
+  const kind = document.createElement('span');
+  kind.className = 'badge';
+  kind.textContent = m.entry.kind;
+  head.append(id, link, kind);
+  if (m.entry.status) {
+    const status = document.createElement('span');
+    status.className = `badge badge-${m.entry.status}`;
+    status.textContent = m.entry.status;
+    head.append(status);
+  }
+  const why = document.createElement('p');
+  why.className = 'result-excerpt muted';
+  const field = m.matched === m.entry.id ? 'ID' : m.matched === m.entry.title ? 'title' : 'other name';
+  why.textContent = how === 'close' ? `Its ${field} is close to what you typed${field === 'other name' ? `: “${m.matched}”` : ''}` : field === 'other name' ? `Also known as “${m.matched}”` : `Its ${field} matches`;
+  li.append(head, why);
+  return li;
 }
 
 let typingTimer: number | undefined;

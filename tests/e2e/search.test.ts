@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { base, open as openPage, useBrowser } from './pages.ts';
 
 const browser = useBrowser();
-const open = (path: string) => openPage(browser(), path);
+const open = (path: string, options?: Parameters<typeof openPage>[2]) => openPage(browser(), path, options);
 
 describe('full-text search', () => {
   it('finds a document from a distinctive phrase in its body, in the top three', async () => {
@@ -45,11 +45,48 @@ describe('full-text search', () => {
     await page.close();
   });
 
-  it('offers the closest known word when a typo finds nothing', async () => {
-    const { page } = await open('/search/?q=certficate');
-    const suggestion = page.locator('#search-suggest a');
-    await suggestion.waitFor();
-    await expect(suggestion.textContent()).resolves.toBe('certificate');
+  it('searches the closest known words when a typo finds nothing, and says so', async () => {
+    const { page, errors } = await open('/search/?q=lable%20printer');
+    await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/^Nothing matches “lable printer”\. Showing \d+ results? for “label printer”\.$/);
+    await expect.poll(() => page.locator('#results > li .badge-id').allTextContents()).toContain('INC-2026-026');
+    const nothing = await open('/search/?q=zzqxwv');
+    await expect.poll(() => nothing.page.locator('#search-status').textContent()).toMatch(/^Nothing matches “zzqxwv”/);
+    expect(await nothing.page.locator('#results > li').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+    await nothing.page.close();
+  });
+
+  it('puts the document first whose ID or other name the query is', async () => {
+    for (const [query, id, why] of [
+      ['INC-2026-011', 'INC-2026-011', 'Its ID matches'],
+      ['inc 2026 11', 'INC-2026-011', 'Its ID matches'],
+      ['too many clients already', 'INC-2026-011', 'Also known as “too many clients already”'],
+    ]) {
+      expect(readFileSync('content/incidents/2026-011-tracking-api-connection-pool-exhaustion.mdx', 'utf8').toLowerCase()).toContain('too many clients already');
+      const { page } = await open(`/search/?q=${encodeURIComponent(query!)}`);
+      const first = page.locator('#results > li').first();
+      await expect.poll(() => first.locator('.badge-id').textContent(), { message: query }).toBe(id);
+      expect(await first.locator('.result-excerpt').textContent()).toBe(why);
+      // Named once: the full-text result for the same page is not repeated below.
+      expect((await page.locator('#results > li .badge-id').allTextContents()).filter((t) => t === id)).toHaveLength(1);
+      await page.close();
+    }
+  });
+
+  it('on a phone, opened from a link: results on the first screen, filters folded with right counts', async () => {
+    const { page, errors } = await open('/search/?q=certificate', { viewport: { width: 390, height: 844 } });
+    const first = page.locator('#results > li').first();
+    await first.waitFor();
+    const box = await first.boundingBox();
+    expect(box!.y).toBeLessThan(844 - 60);
+    await expect(page.locator('#facets-panel').getAttribute('open')).resolves.toBeNull();
+    await page.click('#facets-panel > summary');
+    const counts = (await page.locator('#facets input[name="collection"] ~ .count').allTextContents()).map(Number);
+    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    // The long tag group shows its most common values and folds the rest.
+    expect(await page.locator('#facets fieldset:has(input[name="tag"]) > label').count()).toBeLessThanOrEqual(8);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -64,6 +64,27 @@ describe('the sample site in Chromium', () => {
     }
   });
 
+  it('keeps the header to one row at every width, with a menu on phones and the current section marked', async () => {
+    for (const width of [1280, 1024, 768, 390, 360]) {
+      const { page } = await open('/lessons/', { viewport: { width, height: 800 } });
+      const header = await page.locator('.site-header').boundingBox();
+      expect(header!.height, `header at ${width} px`).toBeLessThan(80);
+      const lessons = page.locator('.site-nav a[href="/lessons/"]');
+      await expect(lessons.isVisible()).resolves.toBe(false);
+      if (width <= 760) await page.click('[data-nav-toggle]');
+      else {
+        await expect(page.locator('.nav-group[data-here] > .nav-group-button').textContent()).resolves.toMatch(/^Deliver/);
+        await page.click('.nav-group[data-here] > .nav-group-button');
+      }
+      await expect(lessons.isVisible()).resolves.toBe(true);
+      await expect(lessons.getAttribute('aria-current')).resolves.toBe('page');
+      await page.keyboard.press('Escape');
+      await page.click('h1');
+      await expect(lessons.isVisible()).resolves.toBe(false);
+      await page.close();
+    }
+  });
+
   it('switches to dark and remembers it, and reaches content with the keyboard', async () => {
     const { page } = await open(first('runbooks').url, { colorScheme: 'light' });
     await page.keyboard.press('Tab');
@@ -72,7 +93,7 @@ describe('the sample site in Chromium', () => {
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await background();
-    await page.click('[data-theme-toggle]');
+    await page.selectOption('[data-theme-select]', 'dark');
     expect(await background()).not.toBe(light);
     await page.reload();
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');

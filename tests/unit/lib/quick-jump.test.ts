@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createQuickJump, idCandidates, type QuickJumpEntry } from '../../../src/lib/quick-jump.ts';
+import { createQuickJump, createQuickMatcher, idCandidates, type QuickJumpEntry } from '../../../src/lib/quick-jump.ts';
 
 const entry = (id: string, title: string, aliases: string[] = []): QuickJumpEntry => ({ id, title, aliases, kind: 'Runbook', url: `/x/${id}/` });
 const entries = [
@@ -41,5 +41,14 @@ describe('quick jump', () => {
 
   it('finds nothing for nothing', () => {
     expect(search('   ')).toEqual([]);
+  });
+});
+
+describe('quick matches', () => {
+  const match = createQuickMatcher(entries);
+  it('says which name matched: the ID, the title or an alias', () => {
+    expect(match('RB-12')[0]).toMatchObject({ score: 0, matched: 'RB-0012' });
+    expect(match('cert renewal')[0]).toMatchObject({ entry: { id: 'RB-0001' }, matched: 'cert renewal' });
+    expect(match('Leeds core switch')[0]).toMatchObject({ entry: { id: 'INC-2025-041' }, matched: 'Leeds core switch failure' });
   });
 });
