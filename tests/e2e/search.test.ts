@@ -66,7 +66,7 @@ describe('full-text search', () => {
       expect(readFileSync('content/incidents/2026-011-tracking-api-connection-pool-exhaustion.mdx', 'utf8').toLowerCase()).toContain('too many clients already');
       const { page } = await open(`/search/?q=${encodeURIComponent(query!)}`);
       const first = page.locator('#results > li').first();
-      await expect.poll(() => first.locator('.badge-id').textContent(), { message: query }).toBe(id);
+      await expect.poll(() => first.locator('.badge-id').textContent(), { message: query! }).toBe(id);
       expect(await first.locator('.result-excerpt').textContent()).toBe(why);
       // Named once: the full-text result for the same page is not repeated below.
       expect((await page.locator('#results > li .badge-id').allTextContents()).filter((t) => t === id)).toHaveLength(1);
