@@ -11,7 +11,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { allowedHtml, contentComponents, type RenderContext } from '../components/content/index.ts';
 import rehypeHeadingAnchors, { type Heading } from '../plugins/rehype-heading-anchors.ts';
-import rehypeCodeBlocks from '../plugins/rehype-code-blocks.ts';
+import rehypeCodeBlocks, { rehypeHighlightCode } from '../plugins/rehype-code-blocks.ts';
 import remarkContentComponents from '../plugins/remark-content-components.ts';
 import remarkIdLinks from '../plugins/remark-id-links.ts';
 import remarkTicketLinks from '../plugins/remark-ticket-links.ts';
@@ -74,6 +74,7 @@ const processor = unified()
   })
   .use(rehypeSlug)
   .use(rehypeHeadingAnchors)
+  .use(...rehypeHighlightCode)
   .use(rehypeCodeBlocks)
   .use(rehypeStringify)
   .freeze();

@@ -8,10 +8,18 @@ const pages = ['/', '/incidents/', '/incidents/2025-014-payment-gateway-tls-expi
 const browser = useBrowser();
 
 describe('accessibility', () => {
-  it.each(['light', 'dark'] as const)('has no WCAG 2 A/AA violations on key pages in %s mode (axe-core)', async (scheme) => {
+  // Every width the layout changes at, both themes, and paper (printed from the dark theme too).
+  it.each([
+    [1280, 'light', 'screen'],
+    [1024, 'dark', 'screen'],
+    [768, 'light', 'screen'],
+    [360, 'dark', 'screen'],
+    [1280, 'dark', 'print'],
+  ] as const)('has no WCAG 2.1 A/AA violations on key pages at %i px, %s theme, %s (axe-core)', async (width, scheme, media) => {
     const found: string[] = [];
     for (const path of pages) {
-      const page = await browser().newPage({ colorScheme: scheme });
+      const page = await browser().newPage({ colorScheme: scheme, viewport: { width, height: 900 } });
+      await page.emulateMedia({ media });
       await page.goto(base + path);
       if (path.startsWith('/search/')) await page.locator('#results > li').first().waitFor();
       await page.evaluate(axe);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { open as openPage, useBrowser } from './pages.ts';
+import { base, open as openPage, useBrowser } from './pages.ts';
 
 const manifest = JSON.parse(readFileSync(join(inject('siteDir'), 'api/manifest.json'), 'utf8')) as {
   documents: { id: string; collection: string; url: string; title: string }[];
@@ -56,7 +56,7 @@ describe('the sample site in Chromium', () => {
   });
 
   it('fits a 360 px phone without sideways scrolling', async () => {
-    for (const path of ['/', first('incidents').url, '/incidents/']) {
+    for (const path of ['/', first('incidents').url, '/incidents/', first('retrospectives').url, first('projects').url, '/insights/', '/impact/', '/lessons/', '/search/?q=vpn', '/tags/']) {
       const { page } = await open(path, { viewport: { width: 360, height: 740 } });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
@@ -83,6 +83,24 @@ describe('the sample site in Chromium', () => {
       await expect(lessons.isVisible()).resolves.toBe(false);
       await page.close();
     }
+  });
+
+  it('highlights code with a language label and copies it by keyboard; On this page follows the reader', async () => {
+    const { page, errors } = await open('/incidents/2026-011-tracking-api-connection-pool-exhaustion/', { viewport: { width: 1280, height: 800 } });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    const block = page.locator('.code-block', { has: page.locator('.code-language', { hasText: 'SQL' }) });
+    await expect(block.locator('.hljs-keyword').count()).resolves.toBeGreaterThan(0);
+    await block.locator('.copy-code').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => block.locator('.copy-code').textContent()).toBe('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await block.locator('pre').textContent());
+    // Sections that components add after the body are listed too, and the one in view is marked.
+    const toc = page.locator('.toc');
+    await expect(toc.locator('a[href="#lessons-learned"]').count()).resolves.toBe(1);
+    await page.evaluate(() => document.querySelector('#lessons-learned')!.scrollIntoView({ block: 'start' }));
+    await expect.poll(() => toc.locator('a[aria-current="location"]').getAttribute('href')).toBe('#lessons-learned');
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('switches to dark and remembers it, and reaches content with the keyboard', async () => {

@@ -42,8 +42,8 @@ describe('rendering a document body', () => {
     expect(html).toContain('<span class="timeline-time">Week 2</span>');
     expect(html).toContain('<span class="badge badge-accepted">accepted</span> <strong>Roll back</strong>');
     expect(html).toContain('<span class="key-figure-value">2 h 14 min</span> <span class="key-figure-label">Time to resolve</span> <span class="key-figure-note">SLA 4 h</span>');
-    expect(html).toMatch(/<tr class="overdue"><td>Add an expiry alert<\/td>.*badge-overdue/);
-    expect(html).toContain('<tr class=""><td>Document the renewal</td>');
+    expect(html).toMatch(/<tr class="overdue"><th scope="row">Add an expiry alert<\/th>.*badge-overdue/);
+    expect(html).toContain('<tr class=""><th scope="row">Document the renewal</th>');
   });
 
   it('keeps literal attribute expressions and drops MDX comments', () => {
@@ -251,5 +251,18 @@ describe('positions of syntax problems', () => {
   it('puts an unclosed component at its opening tag', () => {
     const problems = renderBody('\nSome text.\n\n<Callout type="warning">\nNever closed.\n\nMore.\n', { frontMatter: {}, today: '2026-01-01' }).problems;
     expect(problems).toEqual([{ line: 4, column: 1, message: expect.stringMatching(/^MDX syntax: Expected a closing tag for `<Callout>`; close every component/) }]);
+  });
+});
+
+describe('code blocks', () => {
+  it('highlights a fenced language with classes only, labels it and offers a copy button', async () => {
+    const { html } = render(['```sql', "SELECT count(*) FROM pg_stat_activity WHERE state = 'idle'; -- idle connections", '```', '', '```', 'plain text, no language', '```'].join('\n'));
+    expect(html).toContain('<span class="code-language">SQL</span>');
+    expect(html).toMatch(/<span class="hljs-keyword">SELECT<\/span>/);
+    expect(html).toMatch(/<span class="hljs-string">'idle'<\/span>/);
+    expect(html).toMatch(/<span class="hljs-comment">-- idle connections<\/span>/);
+    expect(html).not.toMatch(/style=/); // the CSP allows no inline styles
+    expect(html.match(/<button type="button" class="copy-code" hidden>Copy<\/button>/g)).toHaveLength(2);
+    expect(html).toContain('<pre tabindex="0" aria-label="code"><code>plain text, no language');
   });
 });
