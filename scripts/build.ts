@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { loadOptionsFromEnv } from '../src/lib/config.ts';
 import { loadKnowledgeBaseFast } from '../src/lib/knowledge-base.ts';
 import { formatProblems, hasErrors } from '../src/lib/problems.ts';
-import { loadSiteConfig } from '../src/lib/site-config.ts';
+import { loadSiteConfig, noSiteAddressWarning, siteAddress } from '../src/lib/site-config.ts';
 import { vocabularyOf } from '../src/lib/vocabulary.ts';
 import { astroCacheFor, createStaging, removeStaging, swapIn, type Staging } from '../src/pipeline/output.ts';
 import { count, progress } from '../src/pipeline/progress.ts';
@@ -41,7 +41,9 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 async function build(): Promise<boolean> {
   const started = performance.now();
   steps.phase('Checking and rendering');
-  const trackers = JSON.stringify(loadSiteConfig(root).config.trackers);
+  const siteConfig = loadSiteConfig(root).config;
+  const trackers = JSON.stringify(siteConfig.trackers);
+  const address = siteAddress(siteConfig);
   const cache = flags['no-cache'] ? undefined : openRenderCache(join(cacheRoot, 'render'), audience, trackers);
   const kb = await loadKnowledgeBaseFast(options, { cache, onProgress: (done, total) => steps.update(`${count(done)} / ${count(total)} documents`) });
   if (kb.problems.length > 0) steps.log(formatProblems(kb.problems, 'text'));
@@ -51,6 +53,7 @@ async function build(): Promise<boolean> {
     return false;
   }
   steps.log(`${count(kb.checked)} files checked, ${count(kb.documents.length)} documents for the ${audience} audience; ${count(kb.fromCache)} renders from the cache`);
+  steps.log(address.from ? `Links point at ${address.url} (from ${address.from})` : `Warning: ${noSiteAddressWarning}`);
   provideSession(sessionOf(options, kb));
   // The graph is computed: the vocabulary is the last use of each document's plain text.
   const vocabulary = JSON.stringify(vocabularyOf(kb.documents.map((d) => `${d.data.summary} ${d.text}`)));
@@ -68,11 +71,15 @@ async function build(): Promise<boolean> {
   const astroCache = astroCacheFor(cacheRoot, audience, staging, !flags['no-cache']);
   releaseAstroCache = astroCache.release;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  // A build is a production build whatever the caller's NODE_ENV (a test runner sets `test`, with
+  // which Vite would build the dev server's routes instead: every permanent link through Astro).
+  process.env.NODE_ENV = 'production';
   const { build: astroBuild } = await import('astro');
   try {
     await astroBuild({
       root,
       outDir: staging.site,
+      site: address.url,
       cacheDir: astroCache.dir,
       logger: { entrypoint: process.env.CAIRN_ASTRO_LOG ?? join(root, 'src', 'pipeline', 'astro-log.mjs') },
     });

@@ -19,6 +19,8 @@ const siteConfigSchema = z.strictObject({
   repository: httpUrl('https://github.com/org/knowledge-base').optional(),
   /** The branch pull requests go to. */
   branch: z.string().min(1).default('main'),
+  /** The address readers open the site at: every link Cairn hands out (copy link, embeds, oEmbed, feeds, sitemap) starts with it. `CAIRN_SITE_URL` overrides it. */
+  site_url: httpUrl('https://kb.example.org').optional(),
 });
 export type SiteConfig = z.output<typeof siteConfigSchema>;
 
@@ -52,3 +54,16 @@ export function contributionLinks(config: SiteConfig, file: string, title: strin
     report: `${repo}/issues/new?${new URLSearchParams({ title: `Problem with ${title}`, body })}`,
   };
 }
+
+/** Where links point when no address is set: the preview server. */
+export const localSiteUrl = 'http://localhost:4321';
+
+/** The site's address and where it came from: the environment beats the file; neither means localhost. */
+export function siteAddress(config: SiteConfig, env: NodeJS.ProcessEnv = process.env): { url: string; from?: 'CAIRN_SITE_URL' | 'cairn.config.json' } {
+  if (env.CAIRN_SITE_URL) return { url: env.CAIRN_SITE_URL, from: 'CAIRN_SITE_URL' };
+  if (config.site_url) return { url: config.site_url, from: 'cairn.config.json' };
+  return { url: localSiteUrl };
+}
+
+/** What the build says when no address is set, so nobody ships links that lead to localhost unawares. */
+export const noSiteAddressWarning = `No site address is set, so every link Cairn hands out (copy link, embed cards, oEmbed, feeds, sitemap) points at ${localSiteUrl}. Set "site_url" in cairn.config.json, or CAIRN_SITE_URL, to the address readers use.`;

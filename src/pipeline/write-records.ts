@@ -27,9 +27,15 @@ export function writeRecords(site: string, catalogue: Catalogue): number {
     writeFileSync(path, text);
     written++;
   };
-  for (const { id, doc } of paths.slice(1)) {
-    mkdirSync(join(site, 'go', id), { recursive: true });
-    write(join(site, 'go', id, 'index.html'), redirectPage(doc.url, `${doc.id} ${doc.title}`, siteUrl, csp));
+  for (const [index, { id, doc }] of paths.entries()) {
+    // IDs are unique regardless of case (the check sees to it), so a link typed in lower case
+    // (`/go/inc-2026-011/`) gets a page of its own on hosts whose paths are case-sensitive.
+    const spellings = index === 0 ? [id.toLowerCase()] : [id, id.toLowerCase()];
+    for (const spelling of new Set(spellings)) {
+      if (index === 0 && spelling === id) continue; // Astro wrote it
+      mkdirSync(join(site, 'go', spelling), { recursive: true });
+      write(join(site, 'go', spelling, 'index.html'), redirectPage(doc, siteUrl, csp));
+    }
   }
   mkdirSync(join(site, 'oembed'), { recursive: true });
   mkdirSync(join(site, 'api', 'documents'), { recursive: true });

@@ -36,7 +36,7 @@ export interface Catalogue {
    * edit to one body changes the keys of that document and of those whose links it changed.
    */
   pageKey: (id: string) => string;
-  /** The site's absolute URL (`CAIRN_SITE_URL`, as astro.config.mjs reads it). */
+  /** The site's absolute URL (`CAIRN_SITE_URL` or `site_url` in cairn.config.json; see siteAddress). */
   site: string;
   /** The build's day, YYYY-MM-DD (`CAIRN_TODAY` pins it), read once. */
   today: string;

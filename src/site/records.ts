@@ -56,9 +56,13 @@ const attribute = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;'
 
 /**
  * The page of src/layouts/Redirect.astro, written without Astro: on at once, keeping any
- * `#fragment`, a plain link when scripts are off. `csp` is the site's CSP `<meta>` element.
+ * `#fragment`, a plain link when scripts are off, and what unfurls the link in chat tools.
+ * `csp` is the site's CSP `<meta>` element.
  */
-export function redirectPage(to: string, title: string, site: URL | string, csp: string): string {
+export function redirectPage(doc: Pick<DocumentSummary, 'id' | 'title' | 'summary' | 'url'>, site: URL | string, csp: string): string {
+  const to = doc.url;
+  const title = `${doc.id} ${doc.title}`;
   const target = new URL(to, site).href;
-  return `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>${text(title)}</title><meta name="robots" content="noindex"><link rel="canonical" href="${attribute(target)}"><link rel="icon" href="/favicon.svg" type="image/svg+xml"><script src="/go.js" data-target="${attribute(to)}"></script><noscript><meta http-equiv="refresh" content="${attribute(`0; url=${to}`)}"></noscript>${csp}</head><body><p>This link leads to <a href="${attribute(to)}">${text(title)}</a>.</p></body></html>`;
+  const oembed = new URL(`/oembed/${encodeURIComponent(doc.id)}.json`, site).href;
+  return `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>${text(title)}</title><meta name="robots" content="noindex"><meta name="description" content="${attribute(doc.summary)}"><link rel="canonical" href="${attribute(target)}"><meta property="og:site_name" content="Cairn"><meta property="og:type" content="article"><meta property="og:title" content="${attribute(title)}"><meta property="og:description" content="${attribute(doc.summary)}"><meta property="og:url" content="${attribute(target)}"><meta name="twitter:card" content="summary"><link rel="alternate" type="application/json+oembed" href="${attribute(oembed)}" title="${attribute(title)}"><link rel="icon" href="/favicon.svg" type="image/svg+xml"><script src="/go.js" data-target="${attribute(to)}"></script><noscript><meta http-equiv="refresh" content="${attribute(`0; url=${to}`)}"></noscript>${csp}</head><body><p>This link leads to <a href="${attribute(to)}">${text(title)}</a>.</p></body></html>`;
 }

@@ -16,6 +16,10 @@ describe('the build', () => {
     rmSync(outDir, { recursive: true, force: true });
     const result = build('tests/fixtures/valid-kb');
     expect(result.status, result.stderr).toBe(0);
+    // No address set anywhere: the build says where its links will lead.
+    expect(process.env.CAIRN_SITE_URL).toBeUndefined();
+    expect(result.stdout + result.stderr).toContain('No site address is set, so every link Cairn hands out');
+    expect(readFileSync(join(outDir, 'oembed/RB-0001.json'), 'utf8')).toContain('http://localhost:4321/');
     for (const page of ['incidents/2025-001-invoices-late', 'runbooks/restart-billing', 'projects/billing-revamp', 'retrospectives/billing-revamp', 'playbooks/month-end', 'guides/first-week', 'teams/ops', 'services/billing']) {
       expect(existsSync(join(outDir, page, 'index.html')), page).toBe(true);
     }
@@ -35,7 +39,7 @@ describe('the build', () => {
     const astroPage = readFileSync(join(outDir, 'go', first, 'index.html'), 'utf8');
     const doc = manifest.documents.find((d: { id: string }) => d.id === first);
     const csp = /<meta http-equiv="content-security-policy" content="[^"]*">/.exec(astroPage)![0];
-    expect(redirectPage(doc.url, `${doc.id} ${doc.title}`, 'http://localhost:4321', csp)).toBe(astroPage);
+    expect(redirectPage(doc, 'http://localhost:4321', csp)).toBe(astroPage);
     expect(manifest.documents.find((d: { id: string }) => d.id === 'INC-2025-001')).toEqual({
       id: 'INC-2025-001',
       collection: 'incidents',

@@ -17,6 +17,17 @@ describe('links from tickets', () => {
       await page.goto(`${base}/go/${doc.id}/#from-a-ticket`);
       await page.waitForURL(`${base}${doc.url}#from-a-ticket`);
     }
+    // Typed in lower case, a permanent link still leads on.
+    const incident = docs.find((d) => d.collection === 'incidents')!;
+    await page.goto(`${base}/go/${incident.id.toLowerCase()}/`);
+    await page.waitForURL(`${base}${incident.url}`);
+    for (const doc of docs) {
+      // What a chat tool reads to unfurl the link Copy link hands out.
+      const link = parse(read(`go/${doc.id}/index.html`));
+      expect(link.querySelector('meta[property="og:title"]')?.getAttribute('content'), doc.id).toBe(`${doc.id} ${doc.title}`);
+      expect(link.querySelector('meta[property="og:description"]')?.getAttribute('content'), doc.id).toBe(doc.summary);
+      expect(link.querySelector('link[type="application/json+oembed"]')?.getAttribute('href'), doc.id).toBe(`${base}/oembed/${doc.id}.json`);
+    }
     const go = parse(read(`go/${docs[0]!.id}/index.html`));
     expect(go.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
     expect(go.querySelector('link[rel="canonical"]')?.getAttribute('href')).toMatch(new RegExp(`${docs[0]!.url}$`));
@@ -45,10 +56,23 @@ describe('links from tickets', () => {
     }
   });
 
+  it('fits every card in the 480 × 240 its oEmbed answer declares, with "Open in Cairn" in sight', async () => {
+    const { page, errors } = await open(browser(), '/', { viewport: { width: 480, height: 240 } });
+    const tooBig: string[] = [];
+    for (const doc of docs) {
+      await page.goto(`${base}/embed/${doc.id}/`);
+      const size = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, width: document.documentElement.scrollWidth, open: document.querySelector('.open')!.getBoundingClientRect().bottom }));
+      if (size.height > 240 || size.width > 480 || size.open > 240) tooBig.push(`${doc.id} ${JSON.stringify(size)}`);
+    }
+    expect(tooBig).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows an embed card at 400 px without overflow, and opens the full page from it', async () => {
     const incident = docs.find((d) => d.collection === 'incidents')!;
     const { page, errors } = await open(browser(), `/embed/${incident.id}/`, { viewport: { width: 400, height: 300 } });
-    await expect(page.locator('.card dt').first().textContent()).resolves.toBe('Severity');
+    await expect(page.locator('.card .badge').first().textContent()).resolves.toMatch(/^SEV[1-4]$/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await page.locator('h1 a').click();
     await page.waitForURL((url) => url.pathname === incident.url);
@@ -139,6 +163,21 @@ describe('renamed documents', () => {
     await page.goto(`${base}/runbooks/restart-label-printers/#procedure`);
     await page.waitForURL(`${base}/runbooks/recover-label-printing/#procedure`);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('an address that leads nowhere', () => {
+  it('answers 404 with a search box and the documents a mistyped name or ID may mean', async () => {
+    const page = await browser().newPage();
+    const response = await page.goto(`${base}/runbooks/renew-tls-certficate/`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('#not-found-q').inputValue()).resolves.toBe('renew tls certficate');
+    await page.locator('#maybe-list li').first().waitFor();
+    expect(await page.locator('#maybe-list a').first().getAttribute('href')).toBe('/runbooks/renew-tls-certificate/');
+    // A permanent link in another case than its ID's still leads on.
+    await page.goto(`${base}/go/Inc-2026-011/`);
+    await page.waitForURL(`${base}/incidents/2026-011-tracking-api-connection-pool-exhaustion/`);
     await page.close();
   });
 });

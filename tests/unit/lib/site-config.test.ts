@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../src/lib/problems.ts';
-import { contributionLinks, loadSiteConfig } from '../../../src/lib/site-config.ts';
+import { contributionLinks, loadSiteConfig, siteAddress } from '../../../src/lib/site-config.ts';
 
 /** The problems `npm run check` prints for this cairn.config.json. */
 function problemsOf(json: string): string {
@@ -72,5 +72,24 @@ describe('site configuration', () => {
       `"cairn.config.json:3:3: error: "branch" appears twice in the same object, and only the last would count; keep one of them"`,
     );
     expect(problemsOf('["https://github.com/org/kb"]')).toMatchInlineSnapshot(`"cairn.config.json:1:1: error: must be a JSON object: { "field": value, … }"`);
+  });
+});
+
+describe('the site address', () => {
+  const configured = (json: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cairn-config-'));
+    writeFileSync(join(dir, 'cairn.config.json'), json);
+    return loadSiteConfig(dir);
+  };
+
+  it('comes from site_url, and CAIRN_SITE_URL overrides it; neither means localhost, said so', () => {
+    const { config } = configured('{ "site_url": "https://kb.kestrel.example" }');
+    expect(siteAddress(config, {})).toEqual({ url: 'https://kb.kestrel.example', from: 'cairn.config.json' });
+    expect(siteAddress(config, { CAIRN_SITE_URL: 'https://preview.example' })).toEqual({ url: 'https://preview.example', from: 'CAIRN_SITE_URL' });
+    expect(siteAddress(configured('{}').config, {})).toEqual({ url: 'http://localhost:4321' });
+  });
+
+  it('refuses an address that is not http(s), at its line', () => {
+    expect(problemsOf('{\n  "site_url": "javascript:alert(1)"\n}')).toMatch(/^cairn\.config\.json:2:\d+: error: /);
   });
 });
