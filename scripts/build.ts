@@ -16,6 +16,7 @@ import { openRenderCache } from '../src/pipeline/render-cache.ts';
 import { provideSession, sessionOf } from '../src/pipeline/session.ts';
 import { verifyOutput } from '../src/pipeline/verify-output.ts';
 import { builtCatalogue, writeRecords } from '../src/pipeline/write-records.ts';
+import { astroRendersRecords } from '../src/site/records.ts';
 import { indexSite } from './search-index.ts';
 
 const { values: flags } = parseArgs({ options: { 'no-cache': { type: 'boolean', default: false } } });
@@ -71,9 +72,12 @@ async function build(): Promise<boolean> {
   const astroCache = astroCacheFor(cacheRoot, audience, staging, !flags['no-cache']);
   releaseAstroCache = astroCache.release;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  // A build is a production build whatever the caller's NODE_ENV (a test runner sets `test`, with
-  // which Vite would build the dev server's routes instead: every permanent link through Astro).
+  // A build is a production build whatever its caller's environment. A test runner exports its
+  // own import.meta.env (DEV=1, PROD=, MODE=test, NODE_ENV=test) and Vite reads those back, so
+  // Astro built the dev server's routes: every record page through Astro, none from the catalogue.
   process.env.NODE_ENV = 'production';
+  for (const key of ['DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL', 'TEST']) delete process.env[key];
+  for (const key of Object.keys(process.env)) if (key.startsWith('VITEST')) delete process.env[key];
   const { build: astroBuild } = await import('astro');
   try {
     await astroBuild({
@@ -91,7 +95,7 @@ async function build(): Promise<boolean> {
   }
   for (const line of astroProblems) steps.log(line);
   const catalogue = await builtCatalogue();
-  const records = catalogue ? writeRecords(staging.site, catalogue) : 0;
+  const records = catalogue && !astroRendersRecords(true) ? writeRecords(staging.site, catalogue) : 0;
   steps.log(`${count(pages + records)} pages and files written`);
 
   steps.phase('Indexing for search');

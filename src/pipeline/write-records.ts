@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalogue } from '../site/catalogue.ts';
-import { documentRecord, oembedRecord, permalinkPaths, redirectPage } from '../site/records.ts';
+import { documentRecord, embedCard, embedPage, oembedRecord, permalinkPaths, redirectPage } from '../site/records.ts';
 
 /** The catalogue the pages were built from, left by src/site/catalogue.ts in this process. */
 export function builtCatalogue(): Promise<Catalogue> | undefined {
@@ -9,7 +9,7 @@ export function builtCatalogue(): Promise<Catalogue> | undefined {
 }
 
 /**
- * Writes `/go/<ID>/`, `/oembed/<ID>.json` and `/api/documents/<ID>.json` for every document
+ * Writes `/go/<ID>/`, `/embed/<ID>/`, `/oembed/<ID>.json` and `/api/documents/<ID>.json` for every document
  * into a built site: plain templates over the catalogue, measured faster than routing them
  * through Astro, with the same bytes. Returns how many files it wrote.
  */
@@ -27,15 +27,17 @@ export function writeRecords(site: string, catalogue: Catalogue): number {
     writeFileSync(path, text);
     written++;
   };
-  for (const [index, { id, doc }] of paths.entries()) {
-    // IDs are unique regardless of case (the check sees to it), so a link typed in lower case
-    // (`/go/inc-2026-011/`) gets a page of its own on hosts whose paths are case-sensitive.
-    const spellings = index === 0 ? [id.toLowerCase()] : [id, id.toLowerCase()];
-    for (const spelling of new Set(spellings)) {
-      if (index === 0 && spelling === id) continue; // Astro wrote it
-      mkdirSync(join(site, 'go', spelling), { recursive: true });
-      write(join(site, 'go', spelling, 'index.html'), redirectPage(doc, siteUrl, csp));
-    }
+  for (const { id, doc } of paths.slice(1)) {
+    mkdirSync(join(site, 'go', id), { recursive: true });
+    write(join(site, 'go', id, 'index.html'), redirectPage(doc, siteUrl, csp));
+  }
+  // Astro rendered the first embed card too: its head from the CSP on (hashes and styles) is every card's.
+  const firstCard = join(site, 'embed', catalogue.all[0]!.id, 'index.html');
+  const cardHead = /<meta http-equiv="content-security-policy".*<\/head>/s.exec(readFileSync(firstCard, 'utf8'))?.[0];
+  if (!cardHead) throw new Error(`${firstCard} has no Content-Security-Policy <meta>; the embed cards cannot be written without it`);
+  for (const doc of catalogue.all.slice(1)) {
+    mkdirSync(join(site, 'embed', doc.id), { recursive: true });
+    write(join(site, 'embed', doc.id, 'index.html'), embedPage(embedCard(catalogue, doc.id, siteUrl), cardHead));
   }
   mkdirSync(join(site, 'oembed'), { recursive: true });
   mkdirSync(join(site, 'api', 'documents'), { recursive: true });

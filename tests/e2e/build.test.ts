@@ -141,6 +141,24 @@ describe('the render cache', () => {
   });
 });
 
+describe('record pages written from templates', () => {
+  it('are byte for byte what Astro renders for /go/, /embed/, /oembed/ and /api/documents/', () => {
+    const work = mkdtempSync(join(tmpdir(), 'cairn-records-'));
+    const run = (out: string, env: Record<string, string> = {}) =>
+      spawnSync(process.execPath, ['scripts/build.ts', '--no-cache'], { env: { ...process.env, CAIRN_OUT_DIR: join(work, out), CAIRN_CONTENT_DIR: 'tests/fixtures/valid-kb', CAIRN_CACHE_DIR: join(work, 'cache'), ...env }, encoding: 'utf8' });
+    const written = run('written');
+    expect(written.status, written.stderr).toBe(0);
+    const rendered = run('rendered', { CAIRN_ASTRO_RECORDS: '1' });
+    expect(rendered.status, rendered.stderr).toBe(0);
+    const [a, b] = [siteFiles(join(work, 'written')), siteFiles(join(work, 'rendered'))];
+    const records = [...b.keys()].filter((path) => /^(go|embed|oembed|api\/documents)\//.test(path)).sort();
+    expect(records.filter((path) => path.startsWith('embed/')).length).toBeGreaterThan(5);
+    expect([...a.keys()].filter((path) => /^(go|embed|oembed|api\/documents)\//.test(path)).sort()).toEqual(records);
+    expect(records.filter((path) => !a.get(path)!.equals(b.get(path)!))).toEqual([]);
+    rmSync(work, { recursive: true, force: true });
+  });
+});
+
 describe('the swap into place', () => {
   const build = (outDir: string, contentDir: string) =>
     spawnSync(process.execPath, ['scripts/build.ts'], { env: { ...process.env, CAIRN_OUT_DIR: outDir, CAIRN_CONTENT_DIR: contentDir }, encoding: 'utf8' });
