@@ -24,18 +24,23 @@ interface Issue {
  * is left. Idempotent: run twice, it changes nothing the second time. Returns what it did.
  */
 export async function syncIssues(target: GitHubTarget, queues: readonly TeamQueue[], allTeams: readonly string[], today: string, site: string, policy?: RetryPolicy, fetchImpl?: typeof fetch): Promise<string[]> {
-  const call = async (method: string, path: string, body?: unknown) => {
+  const call = async (method: string, path: string, body?: unknown, accept: number[] = []) => {
     const response = await sendWithRetries(
       `${target.api.replace(/\/$/, '')}${path}`,
       { method, headers: { Accept: 'application/vnd.github+json', Authorization: `Bearer ${target.token}`, 'X-GitHub-Api-Version': '2022-11-28', ...(body ? { 'Content-Type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) },
       policy,
       fetchImpl,
+      accept,
     );
     return response.json() as Promise<unknown>;
   };
   const open = (await call('GET', `/repos/${target.repository}/issues?labels=${reviewLabel}&state=open&per_page=100`)) as Issue[];
   const issueOf = (team: string) => open.find((i) => i.body?.startsWith(issueMarker(team)));
   const done: string[] = [];
+  // Issues are found again by their label: it must exist, or GitHub drops it from a new issue.
+  if (queues.some((q) => !issueOf(q.team))) {
+    await call('POST', `/repos/${target.repository}/labels`, { name: reviewLabel, color: 'd4a72c', description: 'What needs a person in the knowledge base (npm run notify)' }, [422]);
+  }
   for (const queue of queues) {
     const body = issueBody(queue, today, site);
     const issue = issueOf(queue.team);

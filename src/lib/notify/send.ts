@@ -15,9 +15,10 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 /**
  * Sends a request and retries politely: on 429 and 5xx answers and network errors only, after
  * the server's Retry-After when it gives one, else after a doubling wait. Other 4xx answers are
- * mistakes a retry cannot mend (a revoked webhook, a bad token), so they fail at once.
+ * mistakes a retry cannot mend (a revoked webhook, a bad token), so they fail at once, unless
+ * `accept` names them as answers the caller expects.
  */
-export async function sendWithRetries(url: string, init: RequestInit, policy: RetryPolicy = politeRetries, fetchImpl: typeof fetch = fetch): Promise<Response> {
+export async function sendWithRetries(url: string, init: RequestInit, policy: RetryPolicy = politeRetries, fetchImpl: typeof fetch = fetch, accept: readonly number[] = []): Promise<Response> {
   let wait = policy.firstWaitMs;
   let last = '';
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
@@ -27,7 +28,7 @@ export async function sendWithRetries(url: string, init: RequestInit, policy: Re
     } catch (error) {
       last = `could not connect (${(error as Error).message})`;
     }
-    if (response?.ok) return response;
+    if (response && (response.ok || accept.includes(response.status))) return response;
     if (response) {
       last = `HTTP ${response.status} ${(await response.text()).slice(0, 200)}`.trim();
       if (response.status !== 429 && response.status < 500) break;

@@ -51,6 +51,7 @@ let base: string;
 const received: { path: string; method: string; body: string }[] = [];
 const issues: { number: number; body: string; title: string; state: string }[] = [];
 let failSlackOnce = true;
+let labelMade = false;
 
 beforeAll(async () => {
   server = createServer((req: IncomingMessage, res) => {
@@ -65,6 +66,11 @@ beforeAll(async () => {
       }
       if (req.url === '/slack' || req.url === '/teams') return res.writeHead(200).end('ok');
       if (req.method === 'GET' && req.url!.startsWith('/repos/org/kb/issues?')) return json(200, issues.filter((i) => i.state === 'open'));
+      if (req.method === 'POST' && req.url === '/repos/org/kb/labels') {
+        const status = labelMade ? 422 : 201; // 422: the label exists already
+        labelMade = true;
+        return json(status, {});
+      }
       if (req.method === 'POST' && req.url === '/repos/org/kb/issues') {
         const made = { number: issues.length + 1, state: 'open', ...(JSON.parse(body) as { body: string; title: string }) };
         issues.push(made);
@@ -95,9 +101,10 @@ describe('npm run notify --send', () => {
     const first = await notify(['--since', '2026-01-15', '--send'], state);
     expect(first.code, first.stderr).toBe(0);
     const posts = received.filter((r) => r.method === 'POST');
-    expect(posts.map((r) => r.path)).toEqual(['/slack', '/slack', '/slack', '/teams', '/repos/org/kb/issues', '/repos/org/kb/issues']);
+    expect(posts.map((r) => r.path)).toEqual(['/slack', '/slack', '/slack', '/teams', '/repos/org/kb/labels', '/repos/org/kb/issues', '/repos/org/kb/issues']);
     for (const post of posts.filter((p) => p.path === '/slack')) expect(slackWebhookPayload.safeParse(JSON.parse(post.body)).error).toBeUndefined();
     expect(teamsWebhookPayload.safeParse(JSON.parse(posts[3]!.body)).error).toBeUndefined();
+    expect(JSON.parse(posts[5]!.body).labels).toEqual(['cairn-review']);
     expect(posts[3]!.body).toContain('[INC-2026-001 Printer queue stuck at head office](https://kb.example/incidents/2026-001-printer-queue/)');
     expect(issues.map((i) => i.title)).toEqual(['Review queue: Operations', 'Review queue: Service desk']);
     expect(JSON.parse(readFileSync(state, 'utf8')).lastRun).toBe(today);
