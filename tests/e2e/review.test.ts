@@ -67,6 +67,12 @@ describe('the review queue of a build', () => {
     expect(titles('feeds/runbooks.xml')).toEqual(['RB-0001 Restart the billing workers', 'RB-0003 Restart the fax gateway']);
   });
 
+  it('shows knowledge health in api/insights.json: reviews on time, days overdue per team, stale drafts counted', () => {
+    const { knowledgeHealth } = JSON.parse(files.get('api/insights.json')!) as { knowledgeHealth: Record<string, unknown> };
+    expect(knowledgeHealth).toMatchObject({ withReviewDate: 3, reviewedOnTime: 1, drafts: 2, draftsOlderThan30Days: 2 });
+    expect(parse(files.get('insights/index.html')!).querySelector('#health')?.parentNode.text).toContain('drafts older than 30 days (of 2)');
+  });
+
   it('publishes no draft anywhere: no page, record, link, feed entry, search index or sitemap line', () => {
     const drafts = ['RB-0002', 'Rotate the quartermaster partner certificates', 'rotate-partner-certificates', 'PRJ-harbour-lights', 'Harbour lights lantern migration', 'harbour-lights'];
     const leaks = [...files].flatMap(([file, text]) => drafts.filter((d) => text.includes(d)).map((d) => `${file}: ${d}`));
