@@ -38,7 +38,8 @@ export function atomFeed({ byId, today }: Catalogue, site: URL | string, spec: F
     author: { name: 'Cairn' },
     copyright: 'Internal knowledge base',
     generator: false,
-    ...(newest ? { updated: toDate(newest) } : {}),
+    // Never left to the library, which would stamp the build's clock and make builds differ.
+    updated: toDate(newest ?? today),
   });
   for (const item of spec.due ?? []) {
     feed.addItem({
