@@ -70,7 +70,7 @@ describe('the review queue of a build', () => {
   it('shows knowledge health in api/insights.json: reviews on time, days overdue per team, stale drafts counted', () => {
     const { knowledgeHealth } = JSON.parse(files.get('api/insights.json')!) as { knowledgeHealth: Record<string, unknown> };
     expect(knowledgeHealth).toMatchObject({ withReviewDate: 3, reviewedOnTime: 1, drafts: 2, draftsOlderThan30Days: 2 });
-    expect(parse(files.get('insights/index.html')!).querySelector('#health')?.parentNode.text).toContain('drafts older than 30 days (of 2)');
+    expect(parse(files.get('insights/index.html')!).querySelector('#health')!.parentNode!.text).toContain('drafts older than 30 days (of 2)');
   });
 
   it('publishes no draft anywhere: no page, record, link, feed entry, search index or sitemap line', () => {
