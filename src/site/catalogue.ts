@@ -45,8 +45,8 @@ export interface Catalogue {
   ticketUrl: (key: string) => string | undefined;
   /** What needs a person, per team, from this build's documents (never drafts): /review/ and api/review.json. */
   review: ReviewQueue;
-  /** When each draft this audience may read was started: only counted (insights), never shown. */
-  draftsCreated: (string | undefined)[];
+  /** The owner and start of each draft this audience may read: only counted (review, insights), never named. */
+  drafts: { owner: string | undefined; created: string | undefined }[];
 }
 
 let catalogue: Promise<Catalogue> | undefined;
@@ -102,5 +102,5 @@ async function build(): Promise<Catalogue> {
   });
   return {
     review,
-    draftsCreated: (session?.kb.drafts ?? []).map((d) => d.created), all, byId: new Map(all.map((d) => [d.id, d])), entries, byCollection, graph: index, graphDocs, pageKey, ticketsOf, names: new Map(all.filter((d) => d.collection === 'teams' || d.collection === 'services').map((d) => [d.id, d.title])), ticketUrl: ticketLinker(config.trackers).url, config, today, site: import.meta.env.SITE };
+    drafts: (session?.kb.drafts ?? []).map((d) => ({ owner: d.owner, created: d.created })), all, byId: new Map(all.map((d) => [d.id, d])), entries, byCollection, graph: index, graphDocs, pageKey, ticketsOf, names: new Map(all.filter((d) => d.collection === 'teams' || d.collection === 'services').map((d) => [d.id, d.title])), ticketUrl: ticketLinker(config.trackers).url, config, today, site: import.meta.env.SITE };
 }

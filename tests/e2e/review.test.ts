@@ -32,7 +32,7 @@ describe('the review queue of a build', () => {
     expect(teams).toEqual([
       {
         team: 'Operations',
-        reach: '2 items · #ops · @fixture/ops',
+        reach: '2 items · #ops · @fixture/ops · 1 draft in progress',
         items: [
           'RB-0001 93 days overdue, due 28 Nov 2025 → /runbooks/restart-billing/ | https://github.com/kestrel-freight/knowledge-base/edit/main/tests/fixtures/review-kb/runbooks/restart-billing.mdx',
           'PB-0001 28 days overdue, due 1 Feb 2026 → /playbooks/month-end/ | https://github.com/kestrel-freight/knowledge-base/edit/main/tests/fixtures/review-kb/playbooks/month-end.mdx',
@@ -40,7 +40,7 @@ describe('the review queue of a build', () => {
       },
       {
         team: 'Service desk',
-        reach: '1 item · #service-desk · @fixture/service-desk',
+        reach: '1 item · #service-desk · @fixture/service-desk · 1 draft in progress',
         items: ['INC-2026-001 14 days overdue, due 15 Feb 2026 → /incidents/2026-001-printer-queue/ | https://github.com/kestrel-freight/knowledge-base/edit/main/tests/fixtures/review-kb/incidents/2026-001-printer-queue.mdx'],
       },
     ]);
