@@ -6,6 +6,7 @@ import type { Audience } from '../../../src/lib/audience.ts';
 import { documentUrl } from '../../../src/lib/documents.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../../src/lib/knowledge-base.ts';
 import { formatProblem } from '../../../src/lib/problems.ts';
+import { reviewMarkdown, reviewText } from '../../../src/lib/review-format.ts';
 import { queueOf, reviewQueue } from '../../../src/lib/review-queue.ts';
 
 const today = '2026-03-01';
@@ -64,5 +65,23 @@ describe('the review queue', () => {
       ]
     `);
     expect(lines(queueOf(queueFrom(kb, true), 'ops'))).toContain('ops PB-0001 placeholder since undefined 0d: Write the TODO placeholder (line 19)');
+  });
+
+  it('reads as text for a terminal and as Markdown for an issue or a chat', () => {
+    const desk = queueOf(queueFrom(load('internal'), true), 'desk');
+    expect(reviewText(desk, 'https://kb.example')).toMatchInlineSnapshot(`
+      "Service desk · #service-desk · @fixture/service-desk (2)
+        INC-2026-001  Action item: Pin the printer driver version  [14 days overdue, due 15 Feb 2026]
+            https://kb.example/incidents/2026-001-printer-queue/
+        RB-0002  Finish the draft: fill in summary, risk, last_verified; 1 TODO  [draft since 5 Jan 2026]
+            tests/fixtures/review-kb/runbooks/rotate-partner-certificates.mdx"
+    `);
+    expect(reviewMarkdown(desk, 'https://kb.example')).toMatchInlineSnapshot(`
+      "## Service desk · \\#service-desk · @fixture/service-desk
+
+      - **Action item: Pin the printer driver version**: [INC-2026-001 Printer queue stuck at head office](https://kb.example/incidents/2026-001-printer-queue/) · 14 days overdue, due 15 Feb 2026 · OPS-40 · [edit](https://git.example/edit/tests/fixtures/review-kb/incidents/2026-001-printer-queue.mdx)
+      - **Finish the draft: fill in summary, risk, last\\_verified; 1 TODO**: RB-0002 Rotate the quartermaster partner certificates (\`tests/fixtures/review-kb/runbooks/rotate-partner-certificates.mdx\`) · draft since 5 Jan 2026 · [edit](https://git.example/edit/tests/fixtures/review-kb/runbooks/rotate-partner-certificates.mdx)
+      "
+    `);
   });
 });
