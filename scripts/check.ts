@@ -20,7 +20,7 @@ if (!['text', 'json', 'github'].includes(format)) {
   const options = { ...loadOptionsFromEnv(), audience: 'restricted' as const };
   const cacheDir = join(resolve(options.root, process.env.CAIRN_CACHE_DIR ?? join('.cairn-build', 'cache')), 'render');
   const cache = values['no-cache'] ? undefined : openRenderCache(cacheDir, 'restricted', JSON.stringify(loadSiteConfig(options.root).config.trackers));
-  const { documents, problems, checked, fromCache } = await loadKnowledgeBaseFast(options, { cache });
+  const { documents, problems, checked, fromCache, drafts } = await loadKnowledgeBaseFast(options, { cache });
   const graphStarted = performance.now();
   const graph = hasErrors(problems) ? undefined : buildGraph(documents, options.today);
   const graphMs = Math.round(performance.now() - graphStarted);
@@ -33,6 +33,6 @@ if (!['text', 'json', 'github'].includes(format)) {
   }
   const ms = Math.round(performance.now() - started);
   const edges = graph ? `; content graph: ${graph.edges.filter((e) => !e.inferred).length} declared and ${graph.edges.filter((e) => e.inferred).length} inferred links in ${graphMs} ms` : '';
-  console.error(`${checked} files checked in ${ms} ms (${fromCache} renders from the cache): ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${edges}`);
+  console.error(`${checked} files checked in ${ms} ms (${fromCache} renders from the cache): ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${drafts.length ? `; ${drafts.length} draft${drafts.length === 1 ? '' : 's'}, never published` : ''}${edges}`);
   if (hasErrors(problems)) process.exitCode = 1;
 }

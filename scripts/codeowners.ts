@@ -8,13 +8,13 @@ import { loadKnowledgeBase } from '../src/lib/knowledge-base.ts';
 import { formatProblems, hasErrors } from '../src/lib/problems.ts';
 
 const options = { ...loadOptionsFromEnv(), audience: 'restricted' as const };
-const { documents, problems } = loadKnowledgeBase(options);
+const { documents, drafts, problems } = loadKnowledgeBase(options);
 if (hasErrors(problems)) {
   console.error(`${formatProblems(problems, 'text')}\nFix the content problems first (npm run check).`);
   process.exit(1);
 }
 const path = join(options.root, '.github', 'CODEOWNERS');
-const wanted = codeowners(documents);
+const wanted = codeowners(documents, '', drafts);
 let current = '';
 try {
   current = readFileSync(path, 'utf8');

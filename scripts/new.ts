@@ -16,7 +16,7 @@ if (!collection || !isCollectionName(collection) || title.length < 3) {
 const options = { ...loadOptionsFromEnv(), audience: 'restricted' as const };
 const kb = loadKnowledgeBase(options);
 const takenIds = kb.takenIds;
-const doc = scaffold(collection, title, scaffoldContext(kb, options.today));
+const doc = scaffold(collection, title, scaffoldContext(kb, options.today), { draft: true });
 if (!/[a-z0-9]/.test(doc.fileName.replace(/\.mdx$/, ''))) {
   console.error('the title needs some letters or digits from a-z, 0-9 to name the file; give an English title (you can change the title afterwards)');
   process.exit(1);
@@ -34,4 +34,4 @@ try {
   process.exit(1);
 }
 console.log(relative(options.root, path));
-console.error(`${doc.id} created. Fill in the TODOs (owner, references, summary), then run npm run check.`);
+console.error(`${doc.id} created as a draft: checked, never published. Fill in the empty fields and the TODOs (npm run check lists what is left), then remove the draft line to publish.`);

@@ -3,7 +3,7 @@ import { join, relative, resolve, sep, basename, extname } from 'node:path';
 import { collectionNames, collections, isCollectionName, type CollectionName, type DocumentData } from '../schemas/index.ts';
 import { idPatterns } from '../schemas/shared.ts';
 import type { Heading } from '../plugins/rehype-heading-anchors.ts';
-import { visibleTo, type Audience } from './audience.ts';
+import { isAudience, visibleTo, type Audience } from './audience.ts';
 import { documentTitle, documentUrl } from './documents.ts';
 import { parseFrontMatter, type FrontMatter } from './front-matter.ts';
 import { declaredReferences } from './graph/reference-fields.ts';
@@ -18,6 +18,8 @@ import { isProblem, readSourceFile, type SourceFile } from './source-file.ts';
 import { caseCollisions, fileNameProblem, listContentFiles, urlNamesOf } from './content-tree.ts';
 import { checkInternalLinks, fixedPages, formerPageSlugs, type SitePage } from './site-paths.ts';
 import { loadSiteConfig } from './site-config.ts';
+import { draftProblems, isDraft } from './drafts.ts';
+import { findPlaceholders, type Placeholder } from './placeholders.ts';
 import { allowSecretMarker, findFrontMatterSecrets, findSecrets, redactSecrets, type SecretFinding } from './secrets.ts';
 
 /** One valid document, parsed, validated and rendered. */
@@ -48,8 +50,36 @@ export interface KnowledgeBase {
   checked: number;
   /** Every ID and former ID in use, also in files with problems: for choosing a new one. */
   takenIds: Set<string>;
-  /** Documents above this build's audience: checked, never published. */
+  /** Documents above this build's audience, and drafts: checked, never published. */
   withheld: IdTarget[];
+  /** Drafts this build's audience may read, for their owners' review queue; never published. */
+  drafts: DraftDocument[];
+  /** `TODO`s left in documents that are not drafts (each also an error), for the review queue. */
+  placeholders: PlaceholderIn[];
+}
+
+/** What the review queue tells an owner about a draft. */
+export interface DraftDocument {
+  id: string;
+  collection: CollectionName;
+  title: string;
+  file: string;
+  /** The owning team, when the draft names one yet. */
+  owner: string | undefined;
+  created: string | undefined;
+  /** Fields still empty or absent. */
+  toFill: string[];
+  /** How many `TODO`s it still carries. */
+  placeholders: number;
+}
+
+/** A `TODO` left in a document that is not a draft. */
+export interface PlaceholderIn extends Placeholder {
+  id: string;
+  collection: CollectionName;
+  title: string;
+  file: string;
+  owner: string | undefined;
 }
 
 export interface LoadOptions {
@@ -72,6 +102,11 @@ interface ParsedFile {
   frontMatter: FrontMatter;
   /** Present when the front matter passed its schema. */
   data?: DocumentData[CollectionName];
+  /** Work in progress: checked, never published. */
+  draft: boolean;
+  /** Fields a draft leaves empty. */
+  toFill: string[];
+  placeholders: Placeholder[];
 }
 
 /**
@@ -207,7 +242,7 @@ function assemble({ parsed, index, problems: found, checked, audience, secrets }
     for (const p of rendered.problems) {
       problems.push(problem(doc.file, p.line + doc.source.bodyLine - 1, p.column, p.message));
     }
-    if (!doc.data || rendered.problems.length > 0 || failed.has(doc.file)) return;
+    if (!doc.data || doc.draft || rendered.problems.length > 0 || failed.has(doc.file)) return;
     if (!visibleTo(audience, doc.data.visibility)) return;
     documents.push({
       collection: doc.collection,
@@ -229,7 +264,7 @@ function assemble({ parsed, index, problems: found, checked, audience, secrets }
     const found = secrets.get(p.file);
     if (found) p.message = redactSecrets(p.message, found);
   }
-  return { documents, problems, checked, takenIds, withheld: [...index.values()].filter((t) => !t.visible) };
+  return { documents, problems, checked, takenIds, withheld: [...index.values()].filter((t) => !t.visible), drafts: draftsFor(parsed, audience), placeholders: placeholdersIn(parsed) };
 }
 
 function parseFile(collection: CollectionName, path: string, file: string, problems: Problem[], secretsIn: Map<string, SecretFinding[]>, validatedCache?: FrontMatterCache): ParsedFile | undefined {
@@ -253,19 +288,33 @@ function parseFile(collection: CollectionName, path: string, file: string, probl
   }
   // Front matter validated in an earlier run is not parsed again; its positions are read
   // from the YAML only if a message needs one (a reference that no longer resolves, say).
+  const placeholders = findPlaceholders(source);
+  const slug = basename(path, '.mdx');
   const cached = validatedCache?.get(collection, source.frontMatter);
-  if (cached) return { collection, file, slug: basename(path, '.mdx'), source, frontMatter: lazyFrontMatter(source, cached), data: cached as DocumentData[CollectionName] };
+  if (cached) {
+    const draft = isDraft(cached);
+    if (!draft) problems.push(...placeholderProblems(file, placeholders));
+    return { collection, file, slug, source, frontMatter: lazyFrontMatter(source, cached), data: cached as DocumentData[CollectionName], draft, toFill: [], placeholders };
+  }
   const frontMatter = parseFrontMatter(source);
   if (Array.isArray(frontMatter)) {
     problems.push(...frontMatter);
     // The ID still counts for everyone else, and the body is still checked: one broken line
     // of YAML is one problem, not one here and "unknown ID" in every file that links to it.
-    return { collection, file, slug: basename(path, '.mdx'), source, frontMatter: salvagedFrontMatter(source) };
+    const salvaged = salvagedFrontMatter(source);
+    return { collection, file, slug, source, frontMatter: salvaged, draft: isDraft(salvaged.data), toFill: [], placeholders };
   }
+  const draft = isDraft(frontMatter.data);
+  if (!draft) problems.push(...placeholderProblems(file, placeholders));
   const validated = validateFrontMatter(file, frontMatter, collections[collection].schema);
-  const parsed: ParsedFile = { collection, file, slug: basename(path, '.mdx'), source, frontMatter };
-  if ('problems' in validated) problems.push(...validated.problems);
-  else {
+  const parsed: ParsedFile = { collection, file, slug, source, frontMatter, draft, toFill: [], placeholders };
+  if ('problems' in validated) {
+    if (draft) {
+      const folded = draftProblems(file, validated.problems);
+      problems.push(...folded.problems);
+      parsed.toFill = folded.toFill;
+    } else problems.push(...validated.problems);
+  } else {
     parsed.data = validated.data as DocumentData[CollectionName];
     validatedCache?.put(collection, source.frontMatter, validated.data);
   }
@@ -312,11 +361,21 @@ function lazyFrontMatter(source: SourceFile, data: Record<string, unknown>): Fro
   return { data, locate: (path) => (parsed ?? full()).locate(path), locateKey: (path) => (parsed ?? full()).locateKey(path) };
 }
 
-/** What can be read of front matter the YAML parser refused: a plain `id:` line. */
+/** What can be read of front matter the YAML parser refused: plain `id:` and draft lines. */
 function salvagedFrontMatter(source: SourceFile): FrontMatter {
   const id = /^id:[ \t]*["']?([A-Za-z0-9-]+)["']?[ \t]*$/m.exec(source.frontMatter)?.[1];
   const at = { line: 1, column: 1 };
-  return { data: id ? { id } : {}, locate: () => at, locateKey: () => at };
+  const data: Record<string, unknown> = id ? { id } : {};
+  // A draft with a YAML slip is still a draft: its ID must not become a link anywhere.
+  if (/^(?:status:[ \t]*["']?draft["']?|draft:[ \t]*true)[ \t]*$/m.test(source.frontMatter)) data.draft = true;
+  return { data, locate: () => at, locateKey: () => at };
+}
+
+/** A `TODO` in a document about to be published is an error at its place. */
+function placeholderProblems(file: string, placeholders: readonly Placeholder[]): Problem[] {
+  return placeholders.map((p) =>
+    problem(file, p.line, p.column, 'TODO placeholder in a published document; write what belongs here, or keep the document a draft (status: draft, or draft: true where status means something else) until it is ready'),
+  );
 }
 
 /**
@@ -332,10 +391,34 @@ function idIndex(parsed: readonly ParsedFile[], audience: Audience): IdIndex {
     if (id === undefined || index.has(id)) continue;
     const title = doc.data ? documentTitle(doc.data) : String(raw.title ?? raw.name ?? id);
     const visibility = doc.data?.visibility ?? 'restricted';
-    const visible = doc.data ? visibleTo(audience, visibility) : true;
-    index.set(id, { id, collection: doc.collection, title, url: documentUrl(doc.collection, doc.slug), visible, visibility });
+    // A draft is never published, so no other page may link to it.
+    const visible = !doc.draft && (doc.data ? visibleTo(audience, visibility) : true);
+    index.set(id, { id, collection: doc.collection, title, url: documentUrl(doc.collection, doc.slug), visible, visibility, draft: doc.draft });
   }
   return index;
+}
+
+/** The drafts an audience may read (a draft's visibility as written; restricted when unreadable). */
+function draftsFor(parsed: readonly ParsedFile[], audience: Audience): DraftDocument[] {
+  return parsed.flatMap((doc) => {
+    const raw = doc.frontMatter.data;
+    const visibility = typeof raw.visibility === 'string' && isAudience(raw.visibility) ? raw.visibility : raw.visibility === undefined ? 'internal' : 'restricted';
+    if (!doc.draft || typeof raw.id !== 'string' || !visibleTo(audience, visibility)) return [];
+    const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+    return [{ id: raw.id, collection: doc.collection, title: text(raw.title) ?? text(raw.name) ?? raw.id, file: doc.file, owner: text(raw.owner), created: text(raw.created), toFill: doc.toFill, placeholders: doc.placeholders.length }];
+  });
+}
+
+/** `TODO`s in documents that are not drafts, with what the review queue needs to name them. */
+function placeholdersIn(parsed: readonly ParsedFile[]): PlaceholderIn[] {
+  return parsed.flatMap((doc) => {
+    if (doc.draft) return [];
+    const raw = doc.frontMatter.data;
+    const id = typeof raw.id === 'string' ? raw.id : doc.slug;
+    const title = typeof raw.title === 'string' ? raw.title : typeof raw.name === 'string' ? raw.name : id;
+    const owner = typeof raw.owner === 'string' ? raw.owner : undefined;
+    return doc.placeholders.map((p) => ({ ...p, id, collection: doc.collection, title, file: doc.file, owner }));
+  });
 }
 
 /** Ticket keys from front matter: an incident's `tickets` and every action item's `ticket`. */

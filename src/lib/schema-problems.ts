@@ -20,7 +20,10 @@ export function validateFrontMatter<S extends z.ZodType>(
   return { problems: mergeMissing(result.error.issues.flatMap((issue) => issueProblems(file, frontMatter, schema, issue, home)), home) };
 }
 
-const missingField = (home: string) => `: required field is missing; add it to ${home}`;
+/** The end of a message about a required field that is absent. */
+export const missingField = (home: string) => `: required field is missing; add it to ${home}`;
+/** The end of a message about a field written with no value (`owner:`). */
+export const emptyField = ': is empty; fill it in';
 
 /** Fields missing from one place become one problem that names them all, not one line each. */
 function mergeMissing(problems: Problem[], home: string): Problem[] {
@@ -69,6 +72,7 @@ function describe(issue: z.core.$ZodIssue, value: unknown, home: string): string
   if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_format')) {
     return `required field is missing; add it to ${home}`;
   }
+  if (value === null && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) return emptyField.slice(2);
   switch (issue.code) {
     case 'invalid_type':
       return `expected ${article(issue.expected)}, got ${kindOf(value)} ${preview(value)}`.trim() + typeHint(issue.expected, value);

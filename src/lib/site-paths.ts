@@ -18,7 +18,7 @@ export interface SitePage {
 }
 
 /** The site's own pages that exist whatever the content. */
-export const fixedPages = ['/', '/search/', '/lessons/', '/impact/', '/insights/', '/tags/', '/about/', '/feed.xml', '/sitemap.xml', ...['manifest', 'graph', 'insights', 'quickjump', 'tickets', 'vocabulary'].map((n) => `/api/${n}.json`), ...collectionNames.map((c) => `/${c}/`)];
+export const fixedPages = ['/', '/search/', '/lessons/', '/impact/', '/insights/', '/review/', '/tags/', '/about/', '/feed.xml', '/sitemap.xml', ...['manifest', 'graph', 'insights', 'review', 'quickjump', 'tickets', 'vocabulary'].map((n) => `/api/${n}.json`), ...collectionNames.map((c) => `/${c}/`)];
 
 /** `/runbooks/vpn` → `/runbooks/vpn/`: paths without a file extension are folders on every host. */
 function normalise(path: string): string {

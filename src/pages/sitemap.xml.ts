@@ -13,6 +13,7 @@ export const GET: APIRoute = async ({ site }) => {
     { path: '/lessons/' },
     { path: '/impact/' },
     { path: '/insights/' },
+    { path: '/review/' },
     { path: '/tags/' },
     ...all.map((d) => ({ path: d.url, updated: d.updated })),
   ];

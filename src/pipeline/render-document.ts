@@ -60,7 +60,7 @@ export function depsHold(deps: RenderDeps, settings: RenderSettings): boolean {
 
 function sameTarget(a: IdTarget | null, b: IdTarget | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.id === b.id && a.collection === b.collection && a.title === b.title && a.url === b.url && a.visible === b.visible && a.visibility === b.visibility;
+  return a.id === b.id && a.collection === b.collection && a.title === b.title && a.url === b.url && a.visible === b.visible && a.draft === b.draft && a.visibility === b.visibility;
 }
 
 /** The index as a render sees it, remembering every ID asked for, found or not. */

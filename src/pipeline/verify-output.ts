@@ -36,11 +36,11 @@ export function verifyOutput(site: string, expected: AudienceContents): string[]
   }
   for (const doc of expected.withheld) {
     for (const path of [join(doc.url, 'index.html'), `go/${doc.id}/index.html`, `embed/${doc.id}/index.html`, `oembed/${doc.id}.json`, `api/documents/${doc.id}.json`]) {
-      if (existsSync(join(site, path))) wrong.push(`${path} exists, but ${doc.id} is ${doc.visibility} and above this build's audience`);
+      if (existsSync(join(site, path))) wrong.push(`${path} exists, but ${doc.id} ${doc.draft ? 'is a draft' : `is ${doc.visibility} and above this build's audience`}`);
     }
   }
   const sitemap = readText(join(site, 'sitemap.xml'));
-  for (const doc of expected.withheld) if (sitemap.includes(`${doc.url}<`)) wrong.push(`sitemap.xml lists ${doc.url}, above this build's audience`);
+  for (const doc of expected.withheld) if (sitemap.includes(`${doc.url}<`)) wrong.push(`sitemap.xml lists ${doc.url}, ${doc.draft ? 'a draft' : "above this build's audience"}`);
   if (expected.searchPages !== expected.published.length) {
     wrong.push(`the search index holds ${expected.searchPages} pages for ${expected.published.length} published documents`);
   }

@@ -26,7 +26,13 @@ export const documentBase = z.strictObject({
   aliases: z.array(z.string().min(2)).default([]),
   /** Former IDs or file names of this document: `/go/<former>/` and old page URLs keep working. */
   formerly: z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, { error: 'expected a former ID or file name, e.g. RB-0007 or restart-billing' })).default([]),
+  /**
+   * Work in progress, never published: set on incidents, projects and retrospectives, whose
+   * `status` means something else (runbooks, playbooks and guides write `status: draft`). Remove
+   * it to publish. A draft is checked, its ID reserved and its empty fields reported as still to fill.
+   */
+  draft: z.boolean().optional(),
 });
 
-/** Lifecycle of a procedure or guide. */
+/** Lifecycle of a procedure or guide; `draft` is never published. */
 export const procedureStatus = z.enum(['draft', 'active', 'deprecated']);

@@ -4,7 +4,8 @@ import { loadOptionsFromEnv } from '../lib/config.ts';
 import { byDateDesc, summarise, type DocumentSummary } from '../lib/documents.ts';
 import { lastCommitDates } from '../lib/git-dates.ts';
 import { ticketLinker } from '../lib/tickets.ts';
-import { loadSiteConfig, type SiteConfig } from '../lib/site-config.ts';
+import { contributionLinks, loadSiteConfig, type SiteConfig } from '../lib/site-config.ts';
+import { reviewQueue, type ReviewQueue } from '../lib/review-queue.ts';
 import { collectionNames, type CollectionName } from '../schemas/index.ts';
 import { providedSession } from '../pipeline/session.ts';
 import type { GraphDocument, GraphEdge } from '../lib/graph/edges.ts';
@@ -42,6 +43,10 @@ export interface Catalogue {
   today: string;
   /** Tracker URL of a ticket key. */
   ticketUrl: (key: string) => string | undefined;
+  /** What needs a person, per team, from this build's documents (never drafts): /review/ and api/review.json. */
+  review: ReviewQueue;
+  /** The owner and start of each draft this audience may read: only counted (review, insights), never named. */
+  drafts: { owner: string | undefined; created: string | undefined }[];
 }
 
 let catalogue: Promise<Catalogue> | undefined;
@@ -90,5 +95,12 @@ async function build(): Promise<Catalogue> {
     return createHash('sha256').update(everyone).update(id).update(entry.rendered?.html ?? '').update(JSON.stringify([entry.rendered?.metadata, index.to(id)])).digest('hex');
   };
   const byCollection = new Map(collectionNames.map((c) => [c, all.filter((d) => d.collection === c)]));
-  return { all, byId: new Map(all.map((d) => [d.id, d])), entries, byCollection, graph: index, graphDocs, pageKey, ticketsOf, names: new Map(all.filter((d) => d.collection === 'teams' || d.collection === 'services').map((d) => [d.id, d.title])), ticketUrl: ticketLinker(config.trackers).url, config, today, site: import.meta.env.SITE };
+  const review = reviewQueue({
+    today,
+    documents: all.map((d) => ({ id: d.id, collection: d.collection, url: d.url, file: entries.get(d.id)!.filePath!, data: entries.get(d.id)!.data })),
+    editLink: (file, title) => contributionLinks(config, file, title)?.edit,
+  });
+  return {
+    review,
+    drafts: (session?.kb.drafts ?? []).map((d) => ({ owner: d.owner, created: d.created })), all, byId: new Map(all.map((d) => [d.id, d])), entries, byCollection, graph: index, graphDocs, pageKey, ticketsOf, names: new Map(all.filter((d) => d.collection === 'teams' || d.collection === 'services').map((d) => [d.id, d.title])), ticketUrl: ticketLinker(config.trackers).url, config, today, site: import.meta.env.SITE };
 }

@@ -22,7 +22,7 @@ export const navigation: readonly NavGroup[] = [
     label: 'Deliver',
     links: [collectionLink('projects'), collectionLink('retrospectives'), { href: '/lessons/', label: 'Lessons' }, { href: '/impact/', label: 'Impact' }, { href: '/insights/', label: 'Insights' }],
   },
-  { label: 'People', links: [collectionLink('guides'), collectionLink('teams')] },
+  { label: 'People', links: [collectionLink('guides'), collectionLink('teams'), { href: '/review/', label: 'Review queue' }] },
 ];
 
 /** The link of the section a page belongs to (its first path segment), if any. */

@@ -4,7 +4,7 @@ import { base, useBrowser } from './pages.ts';
 
 // axe-core, evaluated in the page (DevTools evaluation is not subject to the page's CSP).
 const axe = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-const pages = ['/', '/incidents/', '/incidents/2025-014-payment-gateway-tls-expiry/', '/runbooks/relieve-db-connection-pool-exhaustion/', '/projects/datacentre-exit/', '/search/?q=vpn', '/lessons/', '/impact/', '/insights/', '/embed/RB-0012/'];
+const pages = ['/', '/incidents/', '/incidents/2025-014-payment-gateway-tls-expiry/', '/runbooks/relieve-db-connection-pool-exhaustion/', '/projects/datacentre-exit/', '/search/?q=vpn', '/lessons/', '/impact/', '/insights/', '/review/', '/embed/RB-0012/'];
 const browser = useBrowser();
 
 describe('accessibility', () => {

@@ -63,6 +63,16 @@ describe('a build for an audience contains nothing above it', () => {
     expect(manifest.documents.length).toBe(all.filter((d) => d.data.visibility === 'public').length);
   });
 
+  it('publishes no draft in any audience: its ID, title and file name are in no file', () => {
+    const drafts = loadKnowledgeBase({ root: process.cwd(), contentDir: 'content', today: '2026-11-25', audience: 'restricted' }).drafts;
+    expect(drafts.length).toBeGreaterThan(0);
+    const marks = drafts.flatMap((d) => [d.id, d.title, d.file.replace(/^content\/\w+\//, '').replace(/\.mdx$/, '')]);
+    for (const [audience, files] of Object.entries(builds)) {
+      const leaks = [...files].flatMap(([file, text]) => marks.filter((m) => text.includes(m)).map((m) => `${audience}: ${file}: ${m}`));
+      expect(leaks).toEqual([]);
+    }
+  });
+
   it('gives the restricted build everything, canaries included', () => {
     const pages = [...builds.restricted.values()].join('\n');
     for (const canary of canaries) expect(pages).toContain(canary);

@@ -9,8 +9,10 @@ export interface IdTarget {
   collection: CollectionName;
   title: string;
   url: string;
-  /** False when the document exists but is above this build's audience. */
+  /** False when the document exists but is above this build's audience, or is a draft. */
   visible: boolean;
+  /** A draft: checked, its ID reserved, never published. */
+  draft?: boolean;
   /** Who may read it: renders that show a restricted document's title are never cached. */
   visibility: Audience;
 }

@@ -17,4 +17,9 @@ describe('CODEOWNERS', () => {
       '/tests/fixtures/valid-kb/teams/ops.mdx @fixture/ops',
     ]);
   });
+
+  it('routes a draft to its owning team too', () => {
+    const { documents, drafts } = loadKnowledgeBase({ root: process.cwd(), contentDir: 'tests/fixtures/review-kb', today: '2026-03-01', audience: 'restricted' });
+    expect(codeowners(documents, '', drafts)).toContain('/tests/fixtures/review-kb/runbooks/rotate-partner-certificates.mdx @fixture/service-desk\n');
+  });
 });
