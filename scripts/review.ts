@@ -1,26 +1,17 @@
 // npm run review [-- --team <t>] [-- --format text|json|markdown]: everything that needs a
 // person, per owning team, from the content as it is now (drafts included, for their owners).
-import { parseArgs } from "node:util";
-import { loadOptionsFromEnv } from "../src/lib/config.ts";
-import { documentUrl } from "../src/lib/documents.ts";
-import { loadKnowledgeBase } from "../src/lib/knowledge-base.ts";
-import { formatProblem } from "../src/lib/problems.ts";
-import { reviewMarkdown, reviewText } from "../src/lib/review-format.ts";
-import { queueOf, reviewQueue } from "../src/lib/review-queue.ts";
-import {
-  contributionLinks,
-  loadSiteConfig,
-  siteAddress,
-} from "../src/lib/site-config.ts";
+import { parseArgs } from 'node:util';
+import { loadOptionsFromEnv } from '../src/lib/config.ts';
+import { documentUrl } from '../src/lib/documents.ts';
+import { loadKnowledgeBase } from '../src/lib/knowledge-base.ts';
+import { formatProblem } from '../src/lib/problems.ts';
+import { reviewMarkdown, reviewText } from '../src/lib/review-format.ts';
+import { queueOf, reviewQueue } from '../src/lib/review-queue.ts';
+import { contributionLinks, loadSiteConfig, siteAddress } from '../src/lib/site-config.ts';
 
-const { values } = parseArgs({
-  options: {
-    team: { type: "string" },
-    format: { type: "string", default: "text" },
-  },
-});
+const { values } = parseArgs({ options: { team: { type: 'string' }, format: { type: 'string', default: 'text' } } });
 const format = values.format!;
-if (!["text", "json", "markdown"].includes(format)) {
+if (!['text', 'json', 'markdown'].includes(format)) {
   console.error(`unknown --format ${format}; use text, json or markdown`);
   process.exitCode = 2;
 } else {
@@ -29,46 +20,23 @@ if (!["text", "json", "markdown"].includes(format)) {
   const config = loadSiteConfig(options.root).config;
   const all = reviewQueue({
     today: options.today,
-    documents: kb.documents.map((d) => ({
-      id: d.id,
-      collection: d.collection,
-      file: d.file,
-      url: documentUrl(d.collection, d.slug),
-      data: d.data,
-    })),
+    documents: kb.documents.map((d) => ({ id: d.id, collection: d.collection, file: d.file, url: documentUrl(d.collection, d.slug), data: d.data })),
     drafts: kb.drafts,
     placeholders: kb.placeholders,
     editLink: (file, title) => contributionLinks(config, file, title)?.edit,
   });
   const queue = values.team ? queueOf(all, values.team) : all;
-  if (
-    values.team &&
-    !all.teams.some((t) => t.team === values.team) &&
-    !kb.documents.some((d) => d.collection === "teams" && d.id === values.team)
-  ) {
-    console.error(
-      `no team ${values.team}; teams with something due: ${all.teams.map((t) => t.team).join(", ") || "none"}`,
-    );
+  if (values.team && !all.teams.some((t) => t.team === values.team) && !kb.documents.some((d) => d.collection === 'teams' && d.id === values.team)) {
+    console.error(`no team ${values.team}; teams with something due: ${all.teams.map((t) => t.team).join(', ') || 'none'}`);
     process.exitCode = 2;
   } else {
     // Links start with the site's address when one is set (site_url or CAIRN_SITE_URL); otherwise they stay site paths.
     const address = siteAddress(config);
-    const site = address.from ? address.url.replace(/\/$/, "") : "";
-    console.log(
-      format === "json"
-        ? JSON.stringify(queue, null, 1)
-        : format === "markdown"
-          ? reviewMarkdown(queue, site)
-          : reviewText(queue, site),
-    );
-    const errors = kb.problems.filter((p) => p.severity === "error");
+    const site = address.from ? address.url.replace(/\/$/, '') : '';
+    console.log(format === 'json' ? JSON.stringify(queue, null, 1) : format === 'markdown' ? reviewMarkdown(queue, site) : reviewText(queue, site));
+    const errors = kb.problems.filter((p) => p.severity === 'error');
     // The queue is computed from what could be read; content errors are named so nobody trusts a partial list.
-    if (errors.length)
-      console.error(
-        `${errors.length} content error(s) leave documents out of this list; npm run check shows them all, e.g. ${formatProblem(errors[0]!)}`,
-      );
-    console.error(
-      `${queue.total} item${queue.total === 1 ? "" : "s"} for ${queue.teams.length} team${queue.teams.length === 1 ? "" : "s"} on ${queue.generated} (${options.audience} audience)`,
-    );
+    if (errors.length) console.error(`${errors.length} content error(s) leave documents out of this list; npm run check shows them all, e.g. ${formatProblem(errors[0]!)}`);
+    console.error(`${queue.total} item${queue.total === 1 ? '' : 's'} for ${queue.teams.length} team${queue.teams.length === 1 ? '' : 's'} on ${queue.generated} (${options.audience} audience)`);
   }
 }
