@@ -10,6 +10,7 @@ import { loadKnowledgeBaseFast } from '../src/lib/knowledge-base.ts';
 import { formatProblems, hasErrors } from '../src/lib/problems.ts';
 import { loadSiteConfig, noSiteAddressWarning, siteAddress } from '../src/lib/site-config.ts';
 import { vocabularyOf } from '../src/lib/vocabulary.ts';
+import { documentTitle } from '../src/lib/documents.ts';
 import { astroCacheFor, createStaging, removeStaging, swapIn, type Staging } from '../src/pipeline/output.ts';
 import { count, progress } from '../src/pipeline/progress.ts';
 import { openRenderCache } from '../src/pipeline/render-cache.ts';
@@ -57,7 +58,8 @@ async function build(): Promise<boolean> {
   steps.log(address.from ? `Links point at ${address.url} (from ${address.from})` : `Warning: ${noSiteAddressWarning}`);
   provideSession(sessionOf(options, kb));
   // The graph is computed: the vocabulary is the last use of each document's plain text.
-  const vocabulary = JSON.stringify(vocabularyOf(kb.documents.map((d) => `${d.data.summary} ${d.text}`)));
+  // Titles and aliases too: a word only a title uses is still a word "did you mean" may offer.
+  const vocabulary = JSON.stringify(vocabularyOf(kb.documents.map((d) => `${documentTitle(d.data)} ${d.data.aliases.join(' ')} ${d.data.summary} ${d.text}`)));
   for (const doc of kb.documents) doc.text = '';
 
   steps.phase('Writing pages');

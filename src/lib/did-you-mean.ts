@@ -28,7 +28,8 @@ export function suggestQuery(query: string, vocabulary: readonly string[], known
     .filter(Boolean)
     .map((word) => {
       const limit = allowedEdits(word.length);
-      if (known.has(word) || limit === 0 || !/^[a-z][a-z0-9-]*$/.test(word)) return word;
+      // Words with digits are IDs, versions or codes: a near one is a different thing, not a typo.
+      if (known.has(word) || limit === 0 || !/^[a-z]+(?:-[a-z]+)*$/.test(word)) return word;
       let best: string | undefined;
       let bestDistance = limit + 1;
       // The list is most frequent first, so on a tie the first found (the more common word) stays.

@@ -25,6 +25,7 @@ export default function rehypeCodeBlocks() {
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'pre' || !parent || index === undefined) return;
       node.properties.tabIndex = 0;
+      node.properties.role = 'region'; // a name on a scrollable <pre> needs a role to be heard
       const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
       const language = (code?.properties.className as string[] | undefined)?.find((c) => c.startsWith('language-'))?.slice(9);
       const label = language ? (labels[language.toLowerCase()] ?? language) : undefined;

@@ -6,7 +6,15 @@ import { closest } from '../lib/suggest.ts';
  * documents it may mean. A permanent link in the wrong case (`/go/inc-2026-011/`) goes on
  * to its document at once.
  */
-const segments = decodeURIComponent(location.pathname).split('/').filter(Boolean);
+/** A malformed escape (`%E0%A4%A`) is read as written rather than stopping the page's script. */
+function decoded(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+const segments = decoded(location.pathname).split('/').filter(Boolean);
 const last = segments.at(-1) ?? '';
 const input = document.querySelector<HTMLInputElement>('#not-found-q')!;
 input.value = last.replace(/[-_]+/g, ' ').replace(/\.(html?|md)$/i, '');
@@ -28,8 +36,9 @@ void (async () => {
   // A page name: the closest page names; an ID or words: the palette's matches.
   const bySlug = new Map(entries.map((e) => [e.url.split('/').filter(Boolean).at(-1)!, e]));
   const fromSlug = closest(last, [...bySlug.keys()], 3).map((slug) => bySlug.get(slug)!);
-  const fromNames = createQuickMatcher(entries)(last.replace(/[-_]+/g, ' '), 3).map((m) => m.entry);
-  const fromId = createQuickMatcher(entries)(last, 2).map((m) => m.entry);
+  const matcher = createQuickMatcher(entries);
+  const fromNames = matcher(last.replace(/[-_]+/g, ' '), 3).map((m) => m.entry);
+  const fromId = matcher(last, 2).map((m) => m.entry);
   const maybe = [...new Set([...(exact ? [exact] : []), ...fromSlug, ...fromId, ...fromNames])].slice(0, 5);
   if (maybe.length === 0) return;
   const list = document.querySelector<HTMLUListElement>('#maybe-list')!;

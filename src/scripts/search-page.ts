@@ -1,4 +1,4 @@
-import { createQuickMatcher, type QuickJumpEntry, type QuickJumpMatch } from '../lib/quick-jump.ts';
+import { createNameLookup, createQuickMatcher, type QuickJumpEntry, type QuickJumpMatch } from '../lib/quick-jump.ts';
 import { excerptNode, loadPagefind, searchNeedsBuild, type PagefindResultData } from './pagefind.ts';
 import { suggestWords } from './did-you-mean.ts';
 
@@ -22,6 +22,8 @@ const pageSize = 15;
 const facetPreview = 8;
 /** At most this many documents whose ID, title or alias matches go first. */
 const pinnedLimit = 3;
+/** With this many results or fewer, a query with an unknown word gets a "did you mean". */
+const fewResults = 3;
 
 // On a phone the filters fold away behind one line, so the first result is on the first screen.
 const narrow = matchMedia('(max-width: 760px)');
@@ -29,14 +31,23 @@ const foldFilters = () => (facetsPanel.open = !narrow.matches);
 foldFilters();
 narrow.addEventListener('change', foldFilters);
 
-let matcher: Promise<((q: string, limit?: number) => QuickJumpMatch[]) | undefined> | undefined;
-/** The palette's index of IDs, titles and aliases, fetched on the first query. */
-function quickMatcher() {
-  matcher ??= fetch('/api/quickjump.json')
+interface NameIndex {
+  /** Exact and containing matches of ID, title and alias: cheap, for every query. */
+  named: (q: string, limit?: number) => QuickJumpMatch[];
+  /** The palette's fuzzy matcher, built only when full text finds nothing. */
+  fuzzy: () => (q: string, limit?: number) => QuickJumpMatch[];
+}
+let names: Promise<NameIndex | undefined> | undefined;
+/** The palette's manifest of IDs, titles and aliases, fetched on the first query (alongside the full-text search). */
+function nameIndex() {
+  names ??= fetch('/api/quickjump.json')
     .then((r) => r.json() as Promise<QuickJumpEntry[]>)
-    .then((entries) => createQuickMatcher(entries))
+    .then((entries) => {
+      let fuzzy: ((q: string, limit?: number) => QuickJumpMatch[]) | undefined;
+      return { named: createNameLookup(entries), fuzzy: () => (fuzzy ??= createQuickMatcher(entries)) };
+    })
     .catch(() => undefined);
-  return matcher;
+  return names;
 }
 
 interface State {
@@ -74,6 +85,9 @@ function currentState(): State {
 }
 
 function renderFacets(all: Record<string, Record<string, number>>, counts: Record<string, Record<string, number>>, state: State) {
+  // The lists are drawn afresh with new counts: keep the reader's place (the box in focus, the groups opened).
+  const focused = facets.contains(document.activeElement) && document.activeElement instanceof HTMLInputElement ? { name: document.activeElement.name, value: document.activeElement.value } : undefined;
+  const opened = new Set([...facets.querySelectorAll<HTMLDetailsElement>('details.facet-more[open]')].map((d) => d.dataset.group));
   facets.replaceChildren();
   for (const key of facetOrder) {
     const values = Object.keys(all[key] ?? {});
@@ -86,8 +100,10 @@ function renderFacets(all: Record<string, Record<string, number>>, counts: Recor
     values.sort((a, b) => (key === 'year' ? b.localeCompare(a) : key === 'severity' ? a.localeCompare(b) : (all[key]![b]! - all[key]![a]!) || a.localeCompare(b)));
     const more = document.createElement('details');
     more.className = 'facet-more';
+    more.dataset.group = key;
+    more.open = opened.has(key);
     const moreSummary = document.createElement('summary');
-    moreSummary.textContent = `${values.length - facetPreview} more`;
+    moreSummary.textContent = `${values.filter((v, i) => i >= facetPreview && !state.filters[key]?.includes(v)).length} more`;
     more.append(moreSummary);
     values.forEach((value, index) => {
       const label = document.createElement('label');
@@ -107,6 +123,7 @@ function renderFacets(all: Record<string, Record<string, number>>, counts: Recor
     if (more.childElementCount > 1) fieldset.append(more);
     facets.append(fieldset);
   }
+  if (focused) [...facets.querySelectorAll<HTMLInputElement>('input')].find((box) => box.name === focused.name && box.value === focused.value)?.focus();
 }
 
 function renderResult(d: PagefindResultData): HTMLLIElement {
@@ -178,24 +195,26 @@ async function run(state: State) {
   if (input.value.trim() !== state.q) input.value = state.q;
   sort.value = state.sort;
   const sortBy = state.sort === 'newest' ? { date: 'desc' as const } : state.sort === 'oldest' ? { date: 'asc' as const } : undefined;
+  // The names index downloads while Pagefind searches; ranking by name applies to plain queries only.
+  const byName = state.q && !filtered(state) && !state.sort ? nameIndex() : undefined;
   // Loading the filter index first makes the first search's counts right, however the page was opened.
   const all = (allFilters ??= await pagefind.filters());
   let found = await pagefind.search(state.q || null, { filters: state.filters, ...(sortBy ? { sort: sortBy } : {}) });
   if (run !== generation || !found) return;
-  // A query that finds nothing may hold a typo: search the closest known words instead, and say so.
-  const suggestion = state.q ? await suggestWords(state.q) : undefined;
+  // A query that finds nothing or next to nothing may hold a typo: offer the closest known words,
+  // and when nothing at all matched, search them at once and say so.
+  const suggestion = state.q && found.results.length <= fewResults ? await suggestWords(state.q) : undefined;
   let corrected: string | undefined;
   if (found.results.length === 0 && suggestion) {
     const retry = await pagefind.search(suggestion, { filters: state.filters, ...(sortBy ? { sort: sortBy } : {}) });
     if (retry && retry.results.length > 0) (found = retry), (corrected = suggestion);
   }
   // The document whose ID, title or alias the query names goes first, as in the palette.
-  const quick = state.q && !filtered(state) && !state.sort ? ((await quickMatcher())?.(state.q, 8) ?? []) : [];
+  const index = await byName;
   if (run !== generation) return;
-  const q = state.q.toLowerCase();
-  const pinned = quick.filter((m) => m.score === 0 || (q.length >= 3 && m.matched.toLowerCase().includes(q))).slice(0, pinnedLimit);
+  const pinned = index?.named(state.q, pinnedLimit) ?? [];
   // When full text finds nothing at all, the closest names are better than an empty page.
-  const close = found.results.length === 0 ? quick.filter((m) => !pinned.includes(m)) : [];
+  const close = found.results.length === 0 && index ? index.fuzzy()(state.q, 8).filter((m) => !pinned.some((p) => p.entry.id === m.entry.id)) : [];
   // A group with a choice made counts as if it had none, so its other values still show what they would add.
   const counts = Object.fromEntries(Object.keys(all).map((key) => [key, state.filters[key] ? found.totalFilters[key] : found.filters[key]]));
   renderFacets(all, state.q || Object.keys(state.filters).length ? (counts as Record<string, Record<string, number>>) : all, state);
@@ -225,6 +244,7 @@ async function run(state: State) {
   };
   more.onclick = () => void showMore();
   await showMore();
+  if (run !== generation) return; // a newer search has the page now
   // Pagefind has no typo tolerance: whenever a word is unknown to the knowledge base, offer the nearest.
   if (suggestion && !corrected) {
     const params = new URLSearchParams({ q: suggestion });

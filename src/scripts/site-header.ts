@@ -27,8 +27,11 @@ function closeAll(returnFocus: boolean) {
     if (returnFocus) toggle.focus();
   } else if (open && returnFocus) open.focus();
 }
+// Escape closes an open menu wherever focus is (a click does not focus a button in every browser);
+// focus goes back to the menu's button only when it was inside the menu.
 document.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape' && nav?.contains(document.activeElement)) closeAll(true);
+  const open = toggle?.getAttribute('aria-expanded') === 'true' || groupButtons.some((b) => b.getAttribute('aria-expanded') === 'true');
+  if (event.key === 'Escape' && open) closeAll(nav?.contains(document.activeElement) ?? false);
 });
 document.addEventListener('click', (event) => {
   if (nav && !nav.contains(event.target as Node)) closeAll(false);

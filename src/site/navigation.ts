@@ -25,7 +25,7 @@ export const navigation: readonly NavGroup[] = [
   { label: 'People', links: [collectionLink('guides'), collectionLink('teams'), { href: '/review/', label: 'Review queue' }] },
 ];
 
-/** The link of the section a page belongs to (its first path segment), if any. */
+/** The link of the section a page belongs to (its first path segment), if any; it is the current page only when the paths are equal. */
 export function currentLink(pathname: string): NavLink | undefined {
   const section = pathname.split('/')[1];
   return navigation.flatMap((g) => g.links).find((l) => l.href === `/${section}/`);

@@ -85,6 +85,21 @@ describe('the sample site in Chromium', () => {
     }
   });
 
+  it('without JavaScript, shows every section as plain links and covers nothing, on a phone too', async () => {
+    for (const width of [1280, 390]) {
+      const context = await browser().newContext({ javaScriptEnabled: false, viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`${base}/lessons/`);
+      for (const href of ['/incidents/', '/lessons/', '/teams/']) await expect(page.locator(`.site-nav a[href="${href}"]`).isVisible(), `${href} at ${width}`).resolves.toBe(true);
+      const covered = await page.evaluate(() => {
+        const h1 = document.querySelector('h1')!.getBoundingClientRect();
+        return !document.querySelector('h1')!.contains(document.elementFromPoint(h1.left + 10, h1.top + h1.height / 2));
+      });
+      expect(covered, `h1 covered at ${width}`).toBe(false);
+      await context.close();
+    }
+  });
+
   it('highlights code with a language label and copies it by keyboard; On this page follows the reader', async () => {
     const { page, errors } = await open('/incidents/2026-011-tracking-api-connection-pool-exhaustion/', { viewport: { width: 1280, height: 800 } });
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });

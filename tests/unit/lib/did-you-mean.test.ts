@@ -29,3 +29,10 @@ describe('did you mean', () => {
     expect(suggestQuery('zzqxwv', vocabulary)).toBeUndefined();
   });
 });
+
+describe('did you mean, with digits', () => {
+  it('never turns one ID or version into a near one', () => {
+    expect(suggestQuery('inc-2026-099', [...vocabulary, 'inc-2026-019'])).toBeUndefined();
+    expect(suggestQuery('v2', ['v3'])).toBeUndefined();
+  });
+});

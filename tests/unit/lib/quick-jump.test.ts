@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createQuickJump, createQuickMatcher, idCandidates, type QuickJumpEntry } from '../../../src/lib/quick-jump.ts';
+import { createNameLookup, createQuickJump, createQuickMatcher, idCandidates, type QuickJumpEntry } from '../../../src/lib/quick-jump.ts';
 
 const entry = (id: string, title: string, aliases: string[] = []): QuickJumpEntry => ({ id, title, aliases, kind: 'Runbook', url: `/x/${id}/` });
 const entries = [
@@ -50,5 +50,15 @@ describe('quick matches', () => {
     expect(match('RB-12')[0]).toMatchObject({ score: 0, matched: 'RB-0012' });
     expect(match('cert renewal')[0]).toMatchObject({ entry: { id: 'RB-0001' }, matched: 'cert renewal' });
     expect(match('Leeds core switch')[0]).toMatchObject({ entry: { id: 'INC-2025-041' }, matched: 'Leeds core switch failure' });
+  });
+});
+
+describe('names a query is', () => {
+  const named = createNameLookup(entries);
+  it('finds the ID as typed or padded, then a title or alias equal to the query, then ones containing it', () => {
+    expect(named('rb 12').map((m) => m.entry.id)).toEqual(['RB-0012']);
+    expect(named('cert renewal')[0]).toMatchObject({ entry: { id: 'RB-0001' }, matched: 'cert renewal' });
+    expect(named('TLS certificate').map((m) => m.entry.id)).toEqual(['RB-0001', 'INC-2025-014']);
+    expect(named('zz')).toEqual([]);
   });
 });

@@ -263,6 +263,6 @@ describe('code blocks', () => {
     expect(html).toMatch(/<span class="hljs-comment">-- idle connections<\/span>/);
     expect(html).not.toMatch(/style=/); // the CSP allows no inline styles
     expect(html.match(/<button type="button" class="copy-code" hidden>Copy<\/button>/g)).toHaveLength(2);
-    expect(html).toContain('<pre tabindex="0" aria-label="code"><code>plain text, no language');
+    expect(html).toContain('<pre tabindex="0" role="region" aria-label="code"><code>plain text, no language');
   });
 });
