@@ -6,8 +6,8 @@ import { calendarDate, slug, visibility } from './shared.ts';
  * with its own `id` form and fields; objects are strict, so an unknown key is an error.
  */
 export const documentBase = z.strictObject({
-  /** The title readers see, in sentence case. */
-  title: z.string().min(3).max(160),
+  /** The title readers see, in sentence case. Short real names count: `ls`, `[`. */
+  title: z.string().min(1, { error: 'the title is empty; write what the document is about' }).max(160),
   /** One or two sentences; shown in search results, cards and unfurls. */
   summary: z.string().min(10).max(400),
   /** The team (slug) that keeps this document true. */

@@ -1,0 +1,93 @@
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runImport } from '../../../../src/lib/import/run-import.ts';
+import { loadKnowledgeBase } from '../../../../src/lib/knowledge-base.ts';
+import { scaffoldContext } from '../../../../src/lib/scaffold.ts';
+
+const today = '2026-11-25';
+/** A knowledge base with a team and a service, and a copy of a fixture folder to import from. */
+function setUp(fixture: string) {
+  const root = mkdtempSync(join(tmpdir(), 'cairn-import-tree-'));
+  cpSync('tests/fixtures/valid-kb', join(root, 'content'), { recursive: true });
+  const source = join(root, 'source');
+  cpSync(`tests/fixtures/import/${fixture}`, source, { recursive: true });
+  const options = { root, contentDir: 'content', today, audience: 'restricted' as const };
+  const run = (collection: 'runbooks' | 'guides' = 'runbooks') => runImport({ source, collection, contentDir: join(root, 'content'), context: scaffoldContext(loadKnowledgeBase(options), today) });
+  return { root, source, options, run };
+}
+
+describe('importing a whole folder', () => {
+  it('imports nested folders as one set that passes the check, with links between them re-pointed', () => {
+    const { root, options, run } = setUp('prometheus');
+    const report = run();
+    expect(report.written.map((w) => [w.from, w.file])).toEqual([
+      ['content/runbooks/alertmanager/_index.md', 'runbooks/alertmanager.mdx'],
+      ['content/runbooks/node/NodeFilesystemAlmostOutOfSpace.md', 'runbooks/node-filesystem-almost-out-of-space.mdx'],
+      ['content/runbooks/node/NodeFilesystemFilesFillingUp.md', 'runbooks/node-filesystem-files-filling-up.mdx'],
+      ['content/runbooks/node/NodeFilesystemSpaceFillingUp.md', 'runbooks/node-filesystem-space-filling-up.mdx'],
+    ]);
+    expect(loadKnowledgeBase(options).problems).toEqual([]);
+    const almostOut = readFileSync(join(root, 'content/runbooks/node-filesystem-almost-out-of-space.mdx'), 'utf8');
+    expect(almostOut).toContain('See [Node Filesystem FilesFilling Up](/runbooks/node-filesystem-files-filling-up/)');
+    expect(almostOut).not.toContain('{{<');
+    expect(report.rewritten['Hugo ref shortcode']).toBeGreaterThan(0);
+  });
+
+  it('takes a folder page title from its front matter, else its first heading, else the folder name', () => {
+    const { root, run } = setUp('sourcegraph');
+    mkdirSync(join(root, 'source', 'team-rituals'));
+    writeFileSync(join(root, 'source', 'team-rituals', 'README.md'), 'How this team meets, plans and reviews its work each week.\n');
+    const report = run('guides');
+    const titleOf = (from: string) => /^title: (.*)$/m.exec(readFileSync(join(root, 'content', report.written.find((w) => w.from === from)!.file), 'utf8'))![1];
+    expect(titleOf('team-rituals/README.md')).toBe('Team rituals');
+    expect(titleOf('communication/1-1.md')).toBe('1-1 meetings');
+  });
+
+  it('lists every file it skips with the reason, and goes on past a file it cannot read as text', () => {
+    const { root, run } = setUp('tldr');
+    writeFileSync(join(root, 'source', 'common', 'deploy.html.md.erb'), '# Deploy\n\n<%= version %>\n');
+    writeFileSync(join(root, 'source', 'Makefile'), 'all:\n');
+    writeFileSync(join(root, 'source', 'common', 'broken.md'), 'a\u0000b');
+    const report = run('guides');
+    expect(report.skipped.map((s) => s.from)).toEqual(['common/deploy.html.md.erb', 'Makefile', 'common/broken.md']);
+    expect(report.skipped[0]!.reason).toMatch(/ERB template/);
+    expect(report.written.map((w) => w.from)).toEqual(['common/cd.md', 'common/ls.md']);
+  });
+
+  it('writes front matter with the YAML library, so $\' and $& in the text stay as written', () => {
+    const { root, run, options } = setUp('tldr');
+    writeFileSync(join(root, 'source', 'prices.md'), "# Prices\n\nA shell string $'\\n' and $& and $1 cost nothing: keep them.\n");
+    const report = run('guides');
+    const file = readFileSync(join(root, 'content', report.written.find((w) => w.from === 'prices.md')!.file), 'utf8');
+    expect(file).toMatch(/^summary: .*\$'\\\\n' and \$& and \$1 cost nothing: keep them\.['"]?$/m);
+    expect(loadKnowledgeBase(options).problems).toEqual([]);
+  });
+
+  it('creates a missing collection folder and takes the date from a file name', () => {
+    const { root, run } = setUp('tldr');
+    writeFileSync(join(root, 'source', '2019-05-12-database-outage.md'), '# Database outage\n\nThe primary database ran out of connections for forty minutes.\n');
+    const report = run('guides');
+    const outage = readFileSync(join(root, 'content', report.written.find((w) => w.from === '2019-05-12-database-outage.md')!.file), 'utf8');
+    expect(outage).toMatch(/^created: 2019-05-12$/m);
+    expect(readdirSync(join(root, 'content', 'guides')).length).toBe(4);
+  });
+
+  it('imports again without duplicating: updates what changed at the source, leaves edited documents alone', () => {
+    const { root, source, run } = setUp('tldr');
+    const first = run('guides');
+    const again = run('guides');
+    expect([again.written.length, again.updated.length, again.unchanged]).toEqual([0, 0, 2]);
+    const [cd, ls] = first.written;
+    appendFileSync(join(source, 'common', 'cd.md'), '\n- Go to the previous directory:\n\n`cd -`\n');
+    appendFileSync(join(source, 'common', 'ls.md'), '\n- One entry per line:\n\n`ls -1`\n');
+    appendFileSync(join(root, 'content', ls!.file), '\nOur note: we alias ls to ls -F.\n');
+    const third = run('guides');
+    expect(third.updated.map((u) => u.file)).toEqual([cd!.file]);
+    expect(third.keptEdited.map((k) => k.file)).toEqual([ls!.file]);
+    expect(readFileSync(join(root, 'content', cd!.file), 'utf8')).toContain('`cd -`');
+    expect(readFileSync(join(root, 'content', ls!.file), 'utf8')).toContain('Our note');
+    expect(readdirSync(join(root, 'content', 'guides')).length).toBe(3);
+  });
+});
