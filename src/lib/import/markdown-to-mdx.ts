@@ -54,6 +54,7 @@ export function markdownToMdxTree(source: string): Conversion {
     return undefined;
   });
   if (html) count('HTML element', html);
+  splitAlerts(tree);
   visit(tree, 'blockquote', (node: Blockquote) => {
     if (markAlert(node)) count('alert or admonition → Callout');
   });
@@ -77,6 +78,25 @@ export function markdownToMdxTree(source: string): Conversion {
 
 export function stringifyMdx(tree: Root): string {
   return String(mdx.stringify(tree)).trim();
+}
+
+const alertMarker = /^\[![A-Za-z]+(?:\|[^\]\n]*)?\]/;
+const startsAlert = (node: RootContent) => node.type === 'paragraph' && node.children[0]?.type === 'text' && alertMarker.test(node.children[0].value);
+
+/** One quote holding several alerts (`> [!WARNING] …` `>` `> [!NOTE] …`) becomes one quote per alert. */
+function splitAlerts(tree: Root) {
+  visit(tree, (node) => {
+    if (!('children' in node)) return;
+    const children = node.children as RootContent[];
+    for (let i = children.length - 1; i >= 0; i--) {
+      const quote = children[i]!;
+      if (quote.type !== 'blockquote') continue;
+      const starts = quote.children.map((c, k) => (k > 0 && startsAlert(c) ? k : -1)).filter((k) => k > 0);
+      if (!starts.length) continue;
+      const parts = [0, ...starts].map((from, k, all) => ({ type: 'blockquote', children: quote.children.slice(from, all[k + 1]) }) as Blockquote);
+      children.splice(i, 1, ...parts);
+    }
+  });
 }
 
 /**

@@ -58,3 +58,12 @@ describe('converting real Markdown to MDX', () => {
     expect(ls.text).toMatch(/^summary: "List directory contents\. More information: https:/m);
   });
 });
+
+describe('GitHub alerts', () => {
+  it('makes one Callout per alert when a quote holds several', () => {
+    // From sourcegraph/handbook content/departments/technical-success/support/process/k8-migration.md (Apache-2.0).
+    const source = '> [!WARNING] The new instance must be on the same version.\n>\n> [!NOTE] In some places you will see `$NAMESPACE` used.\n';
+    const mdx = importMarkdown(source, 'k8-migration.md', 'guides', context).text;
+    expect(mdx).toContain('<Callout type="warning">\n  The new instance must be on the same version.\n</Callout>\n\n<Callout type="note">\n  In some places you will see `$NAMESPACE` used.\n</Callout>');
+  });
+});
