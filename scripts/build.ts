@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadOptionsFromEnv } from '../src/lib/config.ts';
+import { documentFilesUsed, publishDocumentFiles } from '../src/lib/document-files.ts';
 import { loadKnowledgeBaseFast } from '../src/lib/knowledge-base.ts';
 import { formatProblems, hasErrors } from '../src/lib/problems.ts';
 import { loadSiteConfig } from '../src/lib/site-config.ts';
@@ -83,9 +84,11 @@ async function build(): Promise<boolean> {
     return false;
   }
   for (const line of astroProblems) steps.log(line);
+  // Files documents link to: only those a published page uses, so none reaches a wider audience.
+  const documentFiles = publishDocumentFiles(resolve(root, options.contentDir), staging.site, documentFilesUsed(kb.documents.map((d) => d.html)));
   const catalogue = await builtCatalogue();
   const records = catalogue ? writeRecords(staging.site, catalogue) : 0;
-  steps.log(`${count(pages + records)} pages and files written`);
+  steps.log(`${count(pages + records + documentFiles)} pages and files written`);
 
   steps.phase('Indexing for search');
   writeFileSync(join(staging.site, 'api', 'vocabulary.json'), vocabulary);

@@ -17,6 +17,7 @@ import { fieldName, validateFrontMatter } from './schema-problems.ts';
 import { isProblem, readSourceFile, type SourceFile } from './source-file.ts';
 import { caseCollisions, fileNameProblem, listContentFiles, urlNamesOf } from './content-tree.ts';
 import { checkInternalLinks, fixedPages, formerPageSlugs, type SitePage } from './site-paths.ts';
+import { documentFilePaths, documentFilesFolder } from './document-files.ts';
 import { loadSiteConfig } from './site-config.ts';
 import { allowSecretMarker, findFrontMatterSecrets, findSecrets, redactSecrets, type SecretFinding } from './secrets.ts';
 
@@ -123,6 +124,8 @@ interface PreparedKnowledgeBase {
   settings: RenderSettings;
   /** Secrets found per file: no other message about that file may quote them. */
   secrets: Map<string, SecretFinding[]>;
+  /** Site paths of the files documents may link to (content/assets/). */
+  documentFiles: string[];
 }
 
 /** The body and the front matter its components may read. */
@@ -143,10 +146,10 @@ function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }
     folders = readdirSync(base);
   } catch {
     const settings = { today, trackers: [], ids: new Map() };
-    return { parsed: [], index: new Map(), checked: 0, audience, settings, secrets: new Map(), problems: [problem(rel(base), 1, 1, `content folder not found; create ${rel(base)}/<collection>/ with .mdx files`)] };
+    return { parsed: [], index: new Map(), checked: 0, audience, settings, secrets: new Map(), documentFiles: [], problems: [problem(rel(base), 1, 1, `content folder not found; create ${rel(base)}/<collection>/ with .mdx files`)] };
   }
   for (const folder of folders) {
-    if (folder.startsWith('.') || isCollectionName(folder)) continue;
+    if (folder.startsWith('.') || isCollectionName(folder) || folder === documentFilesFolder) continue;
     if (lstatSync(join(base, folder)).isDirectory()) {
       problems.push(problem(rel(join(base, folder)), 1, 1, `"${folder}" is not a collection, so its files are ignored; collections are ${collectionNames.join(', ')}`, 'warning'));
     }
@@ -188,13 +191,14 @@ function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }
     formerly: d.data.formerly.map((name, i) => ({ name, ...d.frontMatter.locate(['formerly', i]) })),
   }) : []))));
   for (const doc of parsed) if (doc.data) problems.push(...checkReferences(doc, index));
-  return { parsed, index, problems, checked, audience, secrets, settings: { today, trackers: site.config.trackers, ids: index } };
+  return { parsed, index, problems, checked, audience, secrets, documentFiles: documentFilePaths(base), settings: { today, trackers: site.config.trackers, ids: index } };
 }
 
 /** Phase three: bodies rendered (in any order, by anyone) become the documents of the build. */
-function assemble({ parsed, index, problems: found, checked, audience, secrets }: PreparedKnowledgeBase, renders: readonly RenderedBody[]): KnowledgeBase {
+function assemble({ parsed, index, problems: found, checked, audience, secrets, documentFiles }: PreparedKnowledgeBase, renders: readonly RenderedBody[]): KnowledgeBase {
   const problems = [...found];
   const pages = sitePages(parsed, renders);
+  for (const path of documentFiles) pages.set(path, { path });
   parsed.forEach((doc, i) => {
     for (const p of checkInternalLinks(renders[i]!.links, documentUrl(doc.collection, doc.slug), pages)) {
       problems.push(problem(doc.file, p.line + doc.source.bodyLine - 1, p.column, p.message, p.severity));

@@ -2,6 +2,7 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { documentFilesUsed, publishDocumentFiles } from '../../../../src/lib/document-files.ts';
 import { runImport } from '../../../../src/lib/import/run-import.ts';
 import { loadKnowledgeBase } from '../../../../src/lib/knowledge-base.ts';
 import { scaffoldContext } from '../../../../src/lib/scaffold.ts';
@@ -89,5 +90,30 @@ describe('importing a whole folder', () => {
     expect(readFileSync(join(root, 'content', cd!.file), 'utf8')).toContain('`cd -`');
     expect(readFileSync(join(root, 'content', ls!.file), 'utf8')).toContain('Our note');
     expect(readdirSync(join(root, 'content', 'guides')).length).toBe(3);
+  });
+});
+
+describe('files documents link to', () => {
+  it('copies linked images and files under content/assets/, re-points the links, and publishes only those a published page uses', () => {
+    const { root, source, options, run } = setUp('tldr');
+    mkdirSync(join(source, 'img'));
+    writeFileSync(join(source, 'img', 'Flow Chart.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    writeFileSync(join(source, 'leave-form.pdf'), '%PDF-1.4');
+    writeFileSync(join(source, 'unused.png'), Buffer.from([0x89]));
+    writeFileSync(join(source, 'holidays.md'), '# Holidays\n\nAsk for leave with [the form](leave-form.pdf) two weeks ahead.\n\n![How a request flows](img/Flow%20Chart.png)\n\n![Missing](img/gone.png)\n');
+    const report = run('guides');
+    const text = readFileSync(join(root, 'content', report.written.find((w) => w.from === 'holidays.md')!.file), 'utf8');
+    expect(text).toContain('[the form](/assets/guides/leave-form.pdf)');
+    expect(text).toContain('![How a request flows](/assets/guides/img/flow-chart.png)');
+    expect(text).toContain('\nMissing\n'); // an image that is not there keeps its description as text
+    expect(report.unresolved).toEqual([{ from: 'holidays.md', url: 'img/gone.png' }]);
+    expect(report.copied.sort()).toEqual(['assets/guides/img/flow-chart.png', 'assets/guides/leave-form.pdf']);
+    const kb = loadKnowledgeBase(options);
+    expect(kb.problems).toEqual([]);
+    const site = mkdtempSync(join(tmpdir(), 'cairn-site-'));
+    const used = documentFilesUsed(kb.documents.map((d) => d.html));
+    expect([...used].sort()).toEqual(['/assets/guides/img/flow-chart.png', '/assets/guides/leave-form.pdf']);
+    expect(publishDocumentFiles(join(root, 'content'), site, new Set(['/assets/guides/leave-form.pdf']))).toBe(1);
+    expect(readdirSync(join(site, 'assets', 'guides'))).toEqual(['leave-form.pdf']);
   });
 });
