@@ -25,6 +25,8 @@ export interface PreparedDocument {
   ids: Map<string, string>;
   rewritten: Record<string, number>;
   notes: string[];
+  /** Incident facts the source's front matter states: severity, status, detected. */
+  facts: Record<string, unknown>;
 }
 
 /** A document ready to write, and what a person should know about it. */
@@ -35,12 +37,15 @@ export interface ImportedDocument {
   text: string;
   notes: string[];
   links: { fixed: number; unresolved: string[] };
+  /** Fields left for a person because the source does not say (`to_fill`). */
+  toFill: string[];
 }
 
 /** Where links of a document go: a URL of the new site, or undefined when unresolvable (the link becomes its text). */
 export type LinkRewriter = (url: string, kind: 'link' | 'image') => string | undefined;
 
-const usedKeys = new Set(['title', 'summary', 'description', 'excerpt', 'created', 'date', 'published', 'updated', 'modified', 'lastmod', 'last_modified', 'tags', 'aliases']);
+const incidentFactKeys = ['severity', 'status', 'detected'];
+const usedKeys = new Set([...incidentFactKeys, 'title', 'summary', 'description', 'excerpt', 'created', 'date', 'published', 'updated', 'modified', 'lastmod', 'last_modified', 'tags', 'aliases']);
 /** Hugo/MkDocs keys that only steer the old site's layout: nothing is lost without them. */
 const layoutKeys = new Set(['weight', 'layout', 'draft', 'toc', 'menu', 'cover', 'hide', 'template', 'sidebar', 'nav_order', 'permalink', 'slug', 'type', 'bookCollapseSection', 'bookFlatSection', 'bookHidden', 'bookToc', 'geekdocCollapseSection']);
 
@@ -90,7 +95,8 @@ export function prepareMarkdown(source: string, rel: string, folderName: string)
   const aliases = Array.isArray(meta.aliases) ? meta.aliases.filter((a): a is string => typeof a === 'string' && a.length >= 2) : [];
   const left = Object.keys(meta).filter((k) => !usedKeys.has(k) && !layoutKeys.has(k));
   if (left.length) notes.push(`front-matter fields with no place in Cairn were left out: ${left.join(', ')}`);
-  return { rel, title, summary, created, updated, tags, aliases, tree, ids: generator.ids, rewritten, notes };
+  const facts = Object.fromEntries(incidentFactKeys.filter((k) => meta[k] !== undefined).map((k) => [k, meta[k]]));
+  return { rel, title, summary, created, updated, tags, aliases, tree, ids: generator.ids, rewritten, notes, facts };
 }
 
 /**
@@ -112,9 +118,10 @@ export function writeDocument(doc: PreparedDocument, collection: CollectionName,
   if (doc.updated && doc.updated >= String(data.created)) data.updated = doc.updated;
   if (doc.tags.length) data.tags = doc.tags;
   if (doc.aliases.length) data.aliases = doc.aliases;
+  const toFill = collection === 'incidents' ? incidentFacts(doc.facts, data, notes) : [];
   const frontMatter = stringifyYaml(data, { lineWidth: 0 }).trimEnd();
   const body = stringifyMdx(doc.tree);
-  return { id: placement?.id ?? scaffolded.id, fileName: placement?.fileName ?? scaffolded.fileName, text: `---\n${frontMatter}\n---\n\n${body}\n`, notes, links };
+  return { id: placement?.id ?? scaffolded.id, fileName: placement?.fileName ?? scaffolded.fileName, text: `---\n${frontMatter}\n---\n\n${body}\n`, notes, links, toFill };
 }
 
 /**
@@ -123,6 +130,34 @@ export function writeDocument(doc: PreparedDocument, collection: CollectionName,
  */
 export function importMarkdown(source: string, name: string, collection: CollectionName, context: ScaffoldContext) {
   return writeDocument(prepareMarkdown(source, name, ''), collection, context, (url) => (resolveLink(url, name, new Set(), new Set()).kind === 'external' ? url : undefined));
+}
+
+/**
+ * An imported incident states only what its source states: severity and detection time from
+ * its front matter, or left out and listed in `to_fill`; status from the front matter, else
+ * `postmortem` (the imported document is the incident's write-up).
+ */
+function incidentFacts(facts: Record<string, unknown>, data: Record<string, unknown>, notes: string[]): string[] {
+  const toFill: string[] = [];
+  const severity = /^sev\s*-?([1-4])$/i.exec(String(facts.severity ?? ''));
+  if (severity) data.severity = `SEV${severity[1]}`;
+  else {
+    delete data.severity;
+    toFill.push('severity');
+  }
+  const detected = facts.detected instanceof Date ? facts.detected.toISOString() : typeof facts.detected === 'string' ? facts.detected : '';
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(detected)) data.detected = detected.replace(/\.\d+Z$/, 'Z');
+  else {
+    delete data.detected;
+    toFill.push('detected');
+  }
+  const status = String(facts.status ?? '').toLowerCase();
+  data.status = ['open', 'mitigated', 'resolved', 'postmortem', 'closed'].includes(status) ? status : 'postmortem';
+  if (toFill.length) {
+    data.to_fill = toFill;
+    notes.push(`the source does not give the incident's ${toFill.join(' or ')}: left unknown (to_fill) for a person`);
+  }
+  return toFill;
 }
 
 function rewriteLinks(tree: Root, ids: Map<string, string>, rewrite: LinkRewriter) {

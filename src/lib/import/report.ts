@@ -18,6 +18,7 @@ export function formatImportReport(r: ImportReport, limit = 20): string {
   lines.push('', `Links: ${r.linksFixed} re-pointed to imported pages or copied files, ${r.unresolved.length} could not be resolved and became plain text.`);
   if (r.copied.length) lines.push(`${plural(r.copied.length, 'linked file')} copied under content/assets/.`);
   list('Unresolved links', r.unresolved, (u) => `${u.from}: ${u.url}`);
+  list('Facts left to fill (to_fill): the source does not say', r.toFill, (t) => `${t.file}: ${t.fields.join(', ')}`);
   list('Skipped files', r.skipped, (s) => `${s.from}: ${s.reason}`);
   list('For a person to finish', r.notes, (n) => `${n.from}: ${n.note}`);
   return lines.join('\n');

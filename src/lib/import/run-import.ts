@@ -29,6 +29,8 @@ export interface ImportReport {
   linksFixed: number;
   unresolved: { from: string; url: string }[];
   notes: { from: string; note: string }[];
+  /** Documents with facts the source does not give, left for a person (`to_fill`). */
+  toFill: { file: string; fields: string[] }[];
 }
 
 /**
@@ -39,7 +41,7 @@ export interface ImportReport {
  * duplicating. A file that cannot be converted is reported and the rest go on.
  */
 export function runImport({ source, collection, contentDir, context }: ImportRequest): ImportReport {
-  const report: ImportReport = { written: [], updated: [], unchanged: 0, keptEdited: [], skipped: [], copied: [], rewritten: {}, linksFixed: 0, unresolved: [], notes: [] };
+  const report: ImportReport = { written: [], updated: [], unchanged: 0, keptEdited: [], skipped: [], copied: [], rewritten: {}, linksFixed: 0, unresolved: [], notes: [], toFill: [] };
   const sourceRoot = resolve(source);
   const entries = walkSource(sourceRoot);
   for (const e of entries) if (e.kind === 'skipped') report.skipped.push({ from: e.rel, reason: e.reason! });
@@ -127,6 +129,7 @@ export function runImport({ source, collection, contentDir, context }: ImportReq
     report.linksFixed += out.links.fixed;
     for (const url of out.links.unresolved) report.unresolved.push({ from: doc.rel, url });
     for (const note of out.notes) report.notes.push({ from: doc.rel, note });
+    if (out.toFill.length) report.toFill.push({ file: place.file, fields: out.toFill });
   }
   writeImportMap(mapPath, map);
   return report;
