@@ -20,6 +20,9 @@ export function formatImportReport(r: ImportReport, limit = 20): string {
   list('Unresolved links', r.unresolved, (u) => `${u.from}: ${u.url}`);
   list('Facts left to fill (to_fill): the source does not say', r.toFill, (t) => `${t.file}: ${t.fields.join(', ')}`);
   list('Skipped files', r.skipped, (s) => `${s.from}: ${s.reason}`);
-  list('For a person to finish', r.notes, (n) => `${n.from}: ${n.note}`);
+  // The same note on many documents ("no date in the source") is one line with where it applies.
+  const byNote = new Map<string, string[]>();
+  for (const n of r.notes) byNote.set(n.note, [...(byNote.get(n.note) ?? []), n.from]);
+  list('For a person to finish', [...byNote], ([note, files]) => (files.length === 1 ? `${files[0]}: ${note}` : `${note} (${files.length} documents: ${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''})`));
   return lines.join('\n');
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentFilesUsed, publishDocumentFiles } from '../../../../src/lib/document-files.ts';
+import { formatImportReport } from '../../../../src/lib/import/report.ts';
 import { runImport } from '../../../../src/lib/import/run-import.ts';
 import { loadKnowledgeBase } from '../../../../src/lib/knowledge-base.ts';
 import { scaffoldContext } from '../../../../src/lib/scaffold.ts';
@@ -115,5 +116,23 @@ describe('files documents link to', () => {
     expect([...used].sort()).toEqual(['/assets/guides/img/flow-chart.png', '/assets/guides/leave-form.pdf']);
     expect(publishDocumentFiles(join(root, 'content'), site, new Set(['/assets/guides/leave-form.pdf']))).toBe(1);
     expect(readdirSync(join(site, 'assets', 'guides'))).toEqual(['leave-form.pdf']);
+  });
+});
+
+describe('the import report', () => {
+  it('says what was written, rewritten, skipped and left to a person, one line per kind of note', () => {
+    const { root, run } = setUp('tldr');
+    writeFileSync(join(root, 'source', 'notes'), 'no extension\n');
+    expect(formatImportReport(run('guides'))).toMatchInlineSnapshot(`
+      "2 documents written, 0 updated, 0 unchanged since the last import, 0 left alone because a person changed them.
+
+      Links: 0 re-pointed to imported pages or copied files, 0 could not be resolved and became plain text.
+
+      Skipped files (1):
+        notes: no file extension, so not known to be Markdown; rename it to .md to import it
+
+      For a person to finish (1):
+        no date in the source; created is the import date 2026-11-25 (2 documents: common/cd.md, common/ls.md)"
+    `);
   });
 });
