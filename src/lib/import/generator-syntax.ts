@@ -93,7 +93,8 @@ export function rewriteGeneratorSyntax(source: string): GeneratorRewrite {
 
 /** A GitHub alert holding `body`, the form the Markdown converter turns into a Callout. */
 function alert(kind: string, title: string | undefined, body: string[]): string[] {
-  const head = `> [!${calloutType(kind).toUpperCase()}]${title ? ` ${title}` : ''}`;
+  // `[!TIP|Title]`: the title travels with the marker, so it is not read as the first words.
+  const head = `> [!${calloutType(kind).toUpperCase()}${title ? `|${title.replace(/[\]\n]/g, ' ')}` : ''}]`;
   return [head, ...body.map((l) => (l ? `> ${l}` : '>')), ''];
 }
 

@@ -56,7 +56,7 @@ export function markdownToMdxTree(source: string): Conversion {
   if (html) count('HTML element', html);
   splitAlerts(tree);
   visit(tree, 'blockquote', (node: Blockquote) => {
-    if (markAlert(node)) count('alert or admonition → Callout');
+    if (markAlert(node)) count('Callout');
   });
   const hast = toHtml.runSync(tree) as HastRoot;
   // Comments are not for readers, and `<!--` is not MDX.

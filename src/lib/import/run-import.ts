@@ -77,7 +77,7 @@ export function runImport({ source, collection, contentDir, context }: ImportReq
       placeOf.set(doc.rel, { id: before.id, file: before.file });
       continue;
     }
-    const id = nextId(collection, context.ids, doc.title, context.today);
+    const id = nextId(collection, context.ids, doc.title, doc.created ?? context.today); // an incident's ID carries its year
     context.ids.add(id);
     const slug = freeSlug(doc, collection, id, taken);
     taken.add(slug);

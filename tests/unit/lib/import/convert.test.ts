@@ -15,6 +15,9 @@ describe('converting real Markdown to MDX', () => {
     expect(mdx).not.toMatch(/^!!! /m);
     expect(mdx).toContain('<Callout type="tip">\n  Send a link to the postmortem document to meeting attendees 24 hours before the meeting.');
     expect(mdx).toContain('This will help you avoid wasting time in the meeting simply reading through the document.');
+    // From docs/how_to_write/writing.md of the same repository: the quoted title becomes the Callout's.
+    const titled = importMarkdown('!!! info "Key Takeaways"\n    * Stick to the facts.\n    * Include changes to incident status and impact.\n\nAfter the quote.\n', 'writing.md', 'playbooks', context).text;
+    expect(titled).toContain('<Callout type="note" title="Key Takeaways">\n  - Stick to the facts.\n  - Include changes to incident status and impact.\n</Callout>\n\nAfter the quote.');
   });
 
   it('turns GitHub alerts into Callouts and keeps <sup> with its links as JSX the site allows', () => {
