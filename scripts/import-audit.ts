@@ -9,7 +9,10 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parse as parseHtml } from 'node-html-parser';
 import { auditSite } from '../src/lib/import/audit-site.ts';
+import { readImportMap } from '../src/lib/import/import-map.ts';
+import { wordsKept } from '../src/lib/import/words-kept.ts';
 import { runImport } from '../src/lib/import/run-import.ts';
 import { loadKnowledgeBase } from '../src/lib/knowledge-base.ts';
 import { scaffoldContext } from '../src/lib/scaffold.ts';
@@ -17,7 +20,7 @@ import { isCollectionName } from '../src/schemas/index.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'no-build': { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } } });
 const today = process.env.CAIRN_TODAY ?? new Date().toISOString().slice(0, 10);
-const rows: string[] = ['| corpus (collection) | files | skipped | pass the check | build | broken links/images | pages showing markup | second import changes |', '| --- | --- | --- | --- | --- | --- | --- | --- |'];
+const rows: string[] = ['| corpus (collection) | files | skipped | pass the check | build | broken links/images | pages showing markup | words kept (lowest; pages < 99 %) | second import changes |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
 
 for (const arg of positionals) {
   const [folder, collection] = arg.split(/:(?=[a-z]+$)/) as [string, string | undefined];
@@ -40,6 +43,7 @@ for (const arg of positionals) {
   let build = 'not run';
   let broken = '–';
   let literal = '–';
+  let words = '–';
   if (!values['no-build']) {
     const out = join(root, 'site');
     const started = performance.now();
@@ -52,10 +56,11 @@ for (const arg of positionals) {
       literal = `${site.literal.length} of ${site.documentPages}`;
       for (const b of site.broken.slice(0, values.verbose ? 20 : 5)) console.error(`  broken: ${b.page} → ${b.url}`);
       for (const l of site.literal.slice(0, values.verbose ? 20 : 5)) console.error(`  shows markup: ${l.page}: ${l.seen}`);
+      words = wordsColumn(folder, contentDir, out);
     }
   }
   const again = runImport({ source: folder, collection, contentDir, context: scaffoldContext(loadKnowledgeBase(options), today) });
-  rows.push(`| ${basename(folder)} (${collection}) | ${files} | ${report.skipped.length} | ${files - [...failing].filter((f) => f.includes(`/${collection}/`)).length} | ${build} | ${broken} | ${literal} | ${again.written.length + again.updated.length} |`);
+  rows.push(`| ${basename(folder)} (${collection}) | ${files} | ${report.skipped.length} | ${files - [...failing].filter((f) => f.includes(`/${collection}/`)).length} | ${build} | ${broken} | ${literal} | ${words} | ${again.written.length + again.updated.length} |`);
   console.error(`${basename(folder)}: imported into ${relative(process.cwd(), root) || root}; ${report.unresolved.length} unresolved source links, ${failing.size} files with errors`);
 }
 console.log(rows.join('\n'));
@@ -74,6 +79,32 @@ function stubFailing(options: { root: string; contentDir: string; today: string;
     writeFileSync(path, `---\n${stringifyYaml(data)}---\n\nSet aside by the import audit.\n`);
   }
   return failing.length;
+}
+
+/** The share of each source's words its built page shows: the lowest, and how many pages keep under 99 %. */
+function wordsColumn(folder: string, contentDir: string, site: string): string {
+  const map = readImportMap(join(contentDir, '.import-map.json'));
+  const shares: { rel: string; share: number }[] = [];
+  for (const mapped of Object.values(map.imports)) {
+    for (const [rel, doc] of Object.entries(mapped)) {
+      let html: string;
+      try {
+        html = readFileSync(join(site, doc.file.replace(/\.mdx$/, ''), 'index.html'), 'utf8');
+      } catch {
+        continue; // a withheld page
+      }
+      const root = parseHtml(html);
+      const alts = root.querySelectorAll('.prose img').map((img) => img.getAttribute('alt') ?? '');
+      const page = [...['h1', '.lede', '.prose'].map((q) => root.querySelector(q)?.structuredText ?? ''), ...alts].join(' ');
+      if (page.includes('Set aside by the import audit')) continue;
+      shares.push({ rel, share: wordsKept(readFileSync(join(folder, rel), 'utf8'), page) });
+    }
+  }
+  if (!shares.length) return '–';
+  shares.sort((a, b) => a.share - b.share);
+  const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
+  for (const s of shares.slice(0, 3)) if (s.share < 0.99) console.error(`  words kept ${pct(s.share)}: ${s.rel}`);
+  return `${pct(shares[0]!.share)}; ${shares.filter((s) => s.share < 0.99).length}`;
 }
 
 /** A team and a service for the required references of imported documents. */

@@ -36,7 +36,7 @@ export interface ImportedDocument {
   /** The new MDX file. */
   text: string;
   notes: string[];
-  links: { fixed: number; unresolved: string[] };
+  links: { fixed: number; unresolved: string[]; externalImages: number };
   /** Fields left for a person because the source does not say (`to_fill`). */
   toFill: string[];
 }
@@ -107,6 +107,7 @@ export function prepareMarkdown(source: string, rel: string, folderName: string)
 export function writeDocument(doc: PreparedDocument, collection: CollectionName, context: ScaffoldContext, rewriteLink: LinkRewriter, placement?: { id: string; fileName: string }): ImportedDocument {
   const notes = [...doc.notes];
   const links = rewriteLinks(doc.tree, doc.ids, rewriteLink);
+  if (links.externalImages) doc.rewritten['image hosted elsewhere → link'] = links.externalImages;
   const scaffolded = scaffold(collection, doc.title, context);
   const end = scaffolded.text.indexOf('\n---\n', 4);
   const data = parseYaml(scaffolded.text.slice(4, end)) as Record<string, unknown>;
@@ -163,6 +164,7 @@ function incidentFacts(facts: Record<string, unknown>, data: Record<string, unkn
 function rewriteLinks(tree: Root, ids: Map<string, string>, rewrite: LinkRewriter) {
   const unresolved: string[] = [];
   let fixed = 0;
+  let externalImages = 0;
   const slugger = new GithubSlugger();
   visit(tree, (node, index, parent) => {
     if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return undefined;
@@ -173,6 +175,13 @@ function rewriteLinks(tree: Root, ids: Map<string, string>, rewrite: LinkRewrite
       return undefined;
     }
     const to = rewrite(n.url, node.type === 'image' ? 'image' : 'link');
+    if (to === n.url && node.type === 'image' && /^(https?:)?\/\//i.test(n.url) && parent && index !== undefined) {
+      // Pages load nothing from the internet: an image hosted elsewhere becomes a link to it.
+      const image = node as Image;
+      parent.children.splice(index, 1, { type: 'link', url: image.url, children: [{ type: 'text', value: `Image: ${image.alt || image.url}` }] } as never);
+      externalImages++;
+      return SKIP;
+    }
     if (to === n.url) return undefined;
     if (to !== undefined) {
       n.url = to;
@@ -186,7 +195,7 @@ function rewriteLinks(tree: Root, ids: Map<string, string>, rewrite: LinkRewrite
     parent.children.splice(index, 1, ...(replacement as never[]));
     return [SKIP, index];
   });
-  return { fixed, unresolved };
+  return { fixed, unresolved, externalImages };
 }
 
 /** The page shows the title as h1, so body headings start at h2. */

@@ -70,3 +70,13 @@ describe('GitHub alerts', () => {
     expect(mdx).toContain('<Callout type="warning">\n  The new instance must be on the same version.\n</Callout>\n\n<Callout type="note">\n  In some places you will see `$NAMESPACE` used.\n</Callout>');
   });
 });
+
+describe('images hosted elsewhere', () => {
+  it('become links, since pages load nothing from the internet', () => {
+    // From sourcegraph/handbook content/departments/people-talent/talent/tools/interview_training.md (Apache-2.0).
+    const source = '![Image listing topics to avoid such as children, age, ethnicity](https://storage.googleapis.com/sourcegraph-assets/handbook/InterviewBasics/Sourcegraph%20Interview%20Training%20-%20Q2%20FY22%20%2813%29.png)\n';
+    const mdx = importMarkdown(source, 'interview_training.md', 'guides', context).text;
+    expect(mdx).toContain('[Image: Image listing topics to avoid such as children, age, ethnicity](https://storage.googleapis.com/sourcegraph-assets/handbook/InterviewBasics/Sourcegraph%20Interview%20Training%20-%20Q2%20FY22%20%2813%29.png)');
+    expect(mdx).not.toContain('![');
+  });
+});
