@@ -56,6 +56,9 @@ async function build(): Promise<boolean> {
   // The graph is computed: the vocabulary is the last use of each document's plain text.
   const vocabulary = JSON.stringify(vocabularyOf(kb.documents.map((d) => `${d.data.summary} ${d.text}`)));
   for (const doc of kb.documents) doc.text = '';
+  // Files documents link to: only those a published page uses, so none reaches a wider audience.
+  // Read now: the content loader lets go of each page's HTML once Astro has it.
+  const filesUsed = documentFilesUsed(kb.documents.map((d) => d.html));
 
   steps.phase('Writing pages');
   staging = createStaging(root, outDir);
@@ -84,8 +87,7 @@ async function build(): Promise<boolean> {
     return false;
   }
   for (const line of astroProblems) steps.log(line);
-  // Files documents link to: only those a published page uses, so none reaches a wider audience.
-  const documentFiles = publishDocumentFiles(resolve(root, options.contentDir), staging.site, documentFilesUsed(kb.documents.map((d) => d.html)));
+  const documentFiles = publishDocumentFiles(resolve(root, options.contentDir), staging.site, filesUsed);
   const catalogue = await builtCatalogue();
   const records = catalogue ? writeRecords(staging.site, catalogue) : 0;
   steps.log(`${count(pages + records + documentFiles)} pages and files written`);

@@ -87,6 +87,7 @@ function wordsColumn(folder: string, contentDir: string, site: string): string {
   const shares: { rel: string; share: number }[] = [];
   for (const mapped of Object.values(map.imports)) {
     for (const [rel, doc] of Object.entries(mapped)) {
+      if (/\.html?$/i.test(rel)) continue; // an HTML page's words include its navigation and footer: not comparable
       let html: string;
       try {
         html = readFileSync(join(site, doc.file.replace(/\.mdx$/, ''), 'index.html'), 'utf8');

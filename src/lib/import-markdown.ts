@@ -75,7 +75,26 @@ export function prepareMarkdown(source: string, rel: string, folderName: string)
   const { tree, rewritten } = markdownToMdxTree(generator.markdown);
   for (const [k, v] of Object.entries(generator.rewritten)) rewritten[k] = (rewritten[k] ?? 0) + v;
   if (generator.dropped.length) notes.push(`shortcodes with no equivalent were left out: ${[...new Set(generator.dropped)].join(', ')}`);
+  return preparedFromTree({ tree, rel, folderName, meta, text: body, ids: generator.ids, rewritten, notes });
+}
 
+/** What a converted page (Markdown or HTML) says about itself, to be prepared for writing. */
+export interface ConvertedPage {
+  tree: Root;
+  rel: string;
+  /** The imported folder's name: the title of a README/index page at its top. */
+  folderName: string;
+  /** Front matter, or what an HTML page's metadata gives (title, created, updated). */
+  meta: Record<string, unknown>;
+  /** The page as text, for a date written near its top. */
+  text: string;
+  ids: Map<string, string>;
+  rewritten: Record<string, number>;
+  notes: string[];
+}
+
+/** Title, summary, dates, tags and aliases of a converted page, from its metadata first and its content next. */
+export function preparedFromTree({ tree, rel, folderName, meta, text: body, ids, rewritten, notes }: ConvertedPage): PreparedDocument {
   let title = typeof meta.title === 'string' ? meta.title.trim() : '';
   const first = tree.children[0];
   // A leading h1 is the title: it becomes the title when there is none, and goes either way.
@@ -83,7 +102,7 @@ export function prepareMarkdown(source: string, rel: string, folderName: string)
     title ||= toString(first).trim();
     tree.children.shift();
   }
-  const name = rel.split('/').pop()!.replace(/\.(html\.)?(md|markdown|mdown|mkd)$/i, '');
+  const name = rel.split('/').pop()!.replace(/\.(html\.)?(md|markdown|mdown|mkd)$|\.html?$/i, '');
   if (!title) title = humanise(folderPageNames.includes(name.toLowerCase()) ? (rel.split('/').slice(-2, -1)[0] ?? folderName) : name);
   title = clip(title, 160);
   demoteHeadings(tree);
@@ -96,7 +115,7 @@ export function prepareMarkdown(source: string, rel: string, folderName: string)
   const left = Object.keys(meta).filter((k) => !usedKeys.has(k) && !layoutKeys.has(k));
   if (left.length) notes.push(`front-matter fields with no place in Cairn were left out: ${left.join(', ')}`);
   const facts = Object.fromEntries(incidentFactKeys.filter((k) => meta[k] !== undefined).map((k) => [k, meta[k]]));
-  return { rel, title, summary, created, updated, tags, aliases, tree, ids: generator.ids, rewritten, notes, facts };
+  return { rel, title, summary, created, updated, tags, aliases, tree, ids, rewritten, notes, facts };
 }
 
 /**

@@ -58,7 +58,14 @@ export function markdownToMdxTree(source: string): Conversion {
   visit(tree, 'blockquote', (node: Blockquote) => {
     if (markAlert(node)) count('Callout');
   });
-  const hast = toHtml.runSync(tree) as HastRoot;
+  return { tree: htmlToMdxTree(toHtml.runSync(tree) as HastRoot), rewritten };
+}
+
+/**
+ * An HTML tree (a Markdown page's, or an exported wiki page's) to MDX: allowed elements as
+ * JSX, `aside[data-callout]` as `<Callout>`, everything else its closest Markdown.
+ */
+export function htmlToMdxTree(hast: HastRoot): Root {
   // Comments are not for readers, and `<!--` is not MDX.
   const out = toMdast(hast, { handlers: handlers(), nodeHandlers: { comment: () => undefined } }) as Root;
   tidyTableCells(out);
@@ -73,7 +80,7 @@ export function markdownToMdxTree(source: string): Conversion {
     }
     return undefined;
   });
-  return { tree: out, rewritten };
+  return out;
 }
 
 export function stringifyMdx(tree: Root): string {

@@ -3,6 +3,7 @@ import { basename, dirname, join, posix, relative, resolve } from 'node:path';
 import type { CollectionName } from '../../schemas/index.ts';
 import { prepareMarkdown, writeDocument, type PreparedDocument } from '../import-markdown.ts';
 import { nextId, slugify, type ScaffoldContext } from '../scaffold.ts';
+import { prepareHtmlPage } from './html-page.ts';
 import { hashOf, importKey, readImportMap, writeImportMap, type MappedDocument } from './import-map.ts';
 import { resolveLink } from './links.ts';
 import { walkSource } from './source-tree.ts';
@@ -61,7 +62,8 @@ export function runImport({ source, collection, contentDir, context }: ImportReq
         report.skipped.push({ from: e.rel, reason: 'binary content in a Markdown file' });
         continue;
       }
-      prepared.push({ doc: prepareMarkdown(text, e.rel, basename(sourceRoot)), sourceHash: hashOf(text) });
+      const doc = /\.html?$/i.test(e.rel) ? prepareHtmlPage(text, e.rel, basename(sourceRoot)) : prepareMarkdown(text, e.rel, basename(sourceRoot));
+      prepared.push({ doc, sourceHash: hashOf(text) });
     } catch (error) {
       report.skipped.push({ from: e.rel, reason: `could not be converted (${(error as Error).message.split('\n')[0]}); import it by hand` });
     }

@@ -42,6 +42,7 @@ function classify(rel: string): SourceEntry {
   if (/\.md\.erb$/i.test(name)) return { rel, kind: 'skipped', reason: 'an ERB template (.md.erb): Ruby code makes its text at build time; render it to Markdown and import that' };
   if (/\.mdx$/i.test(name)) return { rel, kind: 'skipped', reason: 'already MDX: copy it into content/ and run npm run check' };
   if (/\.html?\.(md|markdown)$/i.test(name)) return { rel, kind: 'document' };
+  if (/\.html?$/i.test(name)) return { rel, kind: 'document' }; // a wiki's HTML export (Confluence) or plain HTML pages
   if (!extname(name)) return { rel, kind: 'skipped', reason: 'no file extension, so not known to be Markdown; rename it to .md to import it' };
   if (linkableExt.test(name)) return { rel, kind: 'file' };
   return { rel, kind: 'skipped', reason: `${extname(name)} is not Markdown and not a file type pages link to` };
