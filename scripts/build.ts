@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadOptionsFromEnv } from '../src/lib/config.ts';
+import { documentFilesUsed, publishDocumentFiles } from '../src/lib/document-files.ts';
 import { loadKnowledgeBaseFast } from '../src/lib/knowledge-base.ts';
 import { formatProblems, hasErrors } from '../src/lib/problems.ts';
 import { loadSiteConfig, noSiteAddressWarning, siteAddress } from '../src/lib/site-config.ts';
@@ -61,6 +62,9 @@ async function build(): Promise<boolean> {
   // Titles and aliases too: a word only a title uses is still a word "did you mean" may offer.
   const vocabulary = JSON.stringify(vocabularyOf(kb.documents.map((d) => `${documentTitle(d.data)} ${d.data.aliases.join(' ')} ${d.data.summary} ${d.text}`)));
   for (const doc of kb.documents) doc.text = '';
+  // Files documents link to: only those a published page uses, so none reaches a wider audience.
+  // Read now: the content loader lets go of each page's HTML once Astro has it.
+  const filesUsed = documentFilesUsed(kb.documents.map((d) => d.html));
 
   steps.phase('Writing pages');
   staging = createStaging(root, outDir);
@@ -96,9 +100,10 @@ async function build(): Promise<boolean> {
     return false;
   }
   for (const line of astroProblems) steps.log(line);
+  const documentFiles = publishDocumentFiles(resolve(root, options.contentDir), staging.site, filesUsed);
   const catalogue = await builtCatalogue();
   const records = catalogue && !astroRendersRecords(true) ? writeRecords(staging.site, catalogue) : 0;
-  steps.log(`${count(pages + records)} pages and files written`);
+  steps.log(`${count(pages + records + documentFiles)} pages and files written`);
 
   steps.phase('Indexing for search');
   writeFileSync(join(staging.site, 'api', 'vocabulary.json'), vocabulary);

@@ -1,45 +1,66 @@
-import type { Heading, Html, Paragraph, Root, RootContent } from 'mdast';
+import type { Heading, Image, Link, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
-import { parse as parseYaml } from 'yaml';
+import GithubSlugger from 'github-slugger';
+import { visit, SKIP } from 'unist-util-visit';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { CollectionName } from '../schemas/index.ts';
+import { rewriteGeneratorSyntax } from './import/generator-syntax.ts';
+import { folderPageNames, resolveLink } from './import/links.ts';
+import { markdownToMdxTree, stringifyMdx } from './import/markdown-to-mdx.ts';
 import { scaffold, slugify, type ScaffoldContext } from './scaffold.ts';
 import { isProblem, splitFrontMatter } from './source-file.ts';
 
-/** Plain Markdown in: CommonMark and GFM, where `{` and `<` are just characters. */
-const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
-/** MDX out: the same tree, written so that braces and angle brackets stay text. */
-const mdx = unified().use(remarkGfm).use(remarkMdx).use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' }).freeze();
+/** One Markdown source read and converted, before it has a place in the knowledge base. */
+export interface PreparedDocument {
+  /** Path inside the imported folder. */
+  rel: string;
+  title: string;
+  summary: string | undefined;
+  created: string | undefined;
+  updated: string | undefined;
+  tags: string[];
+  aliases: string[];
+  tree: Root;
+  /** `{#id}` anchors of the source and the heading each was on, for links that use them. */
+  ids: Map<string, string>;
+  rewritten: Record<string, number>;
+  notes: string[];
+  /** Incident facts the source's front matter states: severity, status, detected. */
+  facts: Record<string, unknown>;
+}
 
-/** Inline formatting tags whose text stays when the tag goes. */
-const keptHtml = /^<\/?(kbd|sup|sub|mark|b|i|em|strong|u|s|small|span|font)(\s[^>]*)?\/?>$/i;
-
+/** A document ready to write, and what a person should know about it. */
 export interface ImportedDocument {
   id: string;
   fileName: string;
   /** The new MDX file. */
   text: string;
-  /** What a person should look at: metadata that had nowhere to go, HTML kept as text. */
   notes: string[];
+  links: { fixed: number; unresolved: string[]; externalImages: number };
+  /** Fields left for a person because the source does not say (`to_fill`). */
+  toFill: string[];
 }
 
+/** Where links of a document go: a URL of the new site, or undefined when unresolvable (the link becomes its text). */
+export type LinkRewriter = (url: string, kind: 'link' | 'image') => string | undefined;
+
+const incidentFactKeys = ['severity', 'status', 'detected'];
+const usedKeys = new Set([...incidentFactKeys, 'title', 'summary', 'description', 'excerpt', 'created', 'date', 'published', 'updated', 'modified', 'lastmod', 'last_modified', 'tags', 'aliases']);
+/** Hugo/MkDocs keys that only steer the old site's layout: nothing is lost without them. */
+const layoutKeys = new Set(['weight', 'layout', 'draft', 'toc', 'menu', 'cover', 'hide', 'template', 'sidebar', 'nav_order', 'permalink', 'slug', 'type', 'bookCollapseSection', 'bookFlatSection', 'bookHidden', 'bookToc', 'geekdocCollapseSection']);
+
 /**
- * Turns one Markdown file (a wiki export, a folder of runbooks) into a Cairn document of
- * `collection` that passes the check: front matter from the scaffold, with the title, summary,
- * tags, date and aliases the source has; the body re-written as MDX so no character is read as
- * code. Every word of the source stays: raw HTML the site does not allow is kept as literal
- * text, and HTML comments become MDX comments.
+ * Reads one Markdown file (a wiki page, a runbook): front matter, site-generator syntax and
+ * HTML converted to an MDX tree; the title from the front matter, the first h1, or the folder
+ * name for README/index pages; the first paragraph as summary; dates from the front matter,
+ * the file name (`2019-05-12-…`) or a clear `Date:` line.
  */
-export function importMarkdown(source: string, name: string, collection: CollectionName, context: ScaffoldContext): ImportedDocument {
+export function prepareMarkdown(source: string, rel: string, folderName: string): PreparedDocument {
   const notes: string[] = [];
   let meta: Record<string, unknown> = {};
   let body = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (body.startsWith('---\n')) {
-    const split = splitFrontMatter(name, body);
+  if (/^---\s*\n/.test(body)) {
+    const split = splitFrontMatter(rel, body);
     if (!isProblem(split)) {
       try {
         const parsed = parseYaml(split.frontMatter);
@@ -50,86 +71,202 @@ export function importMarkdown(source: string, name: string, collection: Collect
       }
     }
   }
+  const generator = rewriteGeneratorSyntax(body);
+  const { tree, rewritten } = markdownToMdxTree(generator.markdown);
+  for (const [k, v] of Object.entries(generator.rewritten)) rewritten[k] = (rewritten[k] ?? 0) + v;
+  if (generator.dropped.length) notes.push(`shortcodes with no equivalent were left out: ${[...new Set(generator.dropped)].join(', ')}`);
+  return preparedFromTree({ tree, rel, folderName, meta, text: body, ids: generator.ids, rewritten, notes });
+}
 
-  const tree = markdown.parse(body) as Root;
+/** What a converted page (Markdown or HTML) says about itself, to be prepared for writing. */
+export interface ConvertedPage {
+  tree: Root;
+  rel: string;
+  /** The imported folder's name: the title of a README/index page at its top. */
+  folderName: string;
+  /** Front matter, or what an HTML page's metadata gives (title, created, updated). */
+  meta: Record<string, unknown>;
+  /** The page as text, for a date written near its top. */
+  text: string;
+  ids: Map<string, string>;
+  rewritten: Record<string, number>;
+  notes: string[];
+}
+
+/** Title, summary, dates, tags and aliases of a converted page, from its metadata first and its content next. */
+export function preparedFromTree({ tree, rel, folderName, meta, text: body, ids, rewritten, notes }: ConvertedPage): PreparedDocument {
   let title = typeof meta.title === 'string' ? meta.title.trim() : '';
-  const first = tree.children.find((n) => n.type !== 'html');
+  const first = tree.children[0];
   // A leading h1 is the title: it becomes the title when there is none, and goes either way.
   if (first?.type === 'heading' && first.depth === 1 && (!title || toString(first).trim() === title)) {
     title ||= toString(first).trim();
-    tree.children.splice(tree.children.indexOf(first), 1);
+    tree.children.shift();
   }
-  if (!title) {
-    const fromName = name.replace(/\.(md|markdown)$/i, '').replace(/[-_]+/g, ' ').trim() || 'Imported document';
-    title = fromName.charAt(0).toUpperCase() + fromName.slice(1);
-  }
+  const name = rel.split('/').pop()!.replace(/\.(html\.)?(md|markdown|mdown|mkd)$|\.html?$/i, '');
+  if (!title) title = humanise(folderPageNames.includes(name.toLowerCase()) ? (rel.split('/').slice(-2, -1)[0] ?? folderName) : name);
+  title = clip(title, 160);
   demoteHeadings(tree);
-  keepHtmlAsText(tree, notes);
 
-  const firstParagraph = tree.children.find((n): n is Paragraph => n.type === 'paragraph');
-  const summary = pickString(meta, ['summary', 'description', 'excerpt']) ?? (firstParagraph ? clip(toString(firstParagraph), 300) : '');
-  const created = pickDate(meta, ['created', 'date', 'published']) ?? context.today;
+  const summary = pickString(meta, ['summary', 'description', 'excerpt']) ?? firstParagraph(tree);
+  const created = pickDate(meta, ['created', 'date', 'published']) ?? dateInName(name) ?? dateInText(body);
   const updated = pickDate(meta, ['updated', 'modified', 'lastmod', 'last_modified']);
-  const tags = Array.isArray(meta.tags) ? meta.tags.filter((t): t is string => typeof t === 'string').map(slugify).filter(Boolean) : [];
+  const tags = Array.isArray(meta.tags) ? [...new Set(meta.tags.filter((t): t is string => typeof t === 'string').map(slugify).filter(Boolean))] : [];
   const aliases = Array.isArray(meta.aliases) ? meta.aliases.filter((a): a is string => typeof a === 'string' && a.length >= 2) : [];
-  const used = new Set(['title', 'summary', 'description', 'excerpt', 'created', 'date', 'published', 'updated', 'modified', 'lastmod', 'last_modified', 'tags', 'aliases']);
-  const left = Object.keys(meta).filter((k) => !used.has(k));
-  if (left.length) notes.push(`front-matter fields with no place in a ${collection} document were left out: ${left.join(', ')}`);
+  const left = Object.keys(meta).filter((k) => !usedKeys.has(k) && !layoutKeys.has(k));
+  if (left.length) notes.push(`front-matter fields with no place in Cairn were left out: ${left.join(', ')}`);
+  const facts = Object.fromEntries(incidentFactKeys.filter((k) => meta[k] !== undefined).map((k) => [k, meta[k]]));
+  return { rel, title, summary, created, updated, tags, aliases, tree, ids, rewritten, notes, facts };
+}
 
-  const doc = scaffold(collection, title, context);
-  let frontMatter = doc.text.slice(4, doc.text.indexOf('\n---\n', 4));
-  const set = (key: string, value: string) => {
-    frontMatter = frontMatter.replace(new RegExp(`^${key}: .*$`, 'm'), `${key}: ${value}`);
-  };
-  if (summary.length >= 10) set('summary', JSON.stringify(summary));
-  else notes.push('no summary found; write one (it is a TODO now)');
-  set('created', created);
-  if (tags.length) set('tags', `[${[...new Set(tags)].join(', ')}]`);
-  const extra = [...(updated && updated >= created ? [`updated: ${updated}`] : []), ...(aliases.length ? [`aliases: ${JSON.stringify(aliases)}`] : [])];
-  const written = String(mdx.stringify(tree)).trim();
-  return { id: doc.id, fileName: doc.fileName, text: `---\n${[frontMatter, ...extra].join('\n')}\n---\n\n${written}\n`, notes };
+/**
+ * The MDX file of a prepared document: front matter built from the collection's scaffold as
+ * an object and written by the YAML library, links re-pointed by `rewriteLink` (unresolvable
+ * ones become their text), and what a person should look at in `notes`.
+ */
+export function writeDocument(doc: PreparedDocument, collection: CollectionName, context: ScaffoldContext, rewriteLink: LinkRewriter, placement?: { id: string; fileName: string }): ImportedDocument {
+  const notes = [...doc.notes];
+  const links = rewriteLinks(doc.tree, doc.ids, rewriteLink);
+  if (links.externalImages) doc.rewritten['image hosted elsewhere → link'] = links.externalImages;
+  const scaffolded = scaffold(collection, doc.title, context);
+  let summaryToFill = false;
+  const end = scaffolded.text.indexOf('\n---\n', 4);
+  const data = parseYaml(scaffolded.text.slice(4, end)) as Record<string, unknown>;
+  const fromScaffold = JSON.stringify(data);
+  if (placement) data.id = placement.id;
+  if (doc.summary) data.summary = doc.summary;
+  else {
+    // Nothing in the source to quote (a folder's index page, say): a summary that says so, listed to fill.
+    data.summary = `${doc.title}: imported without a summary of its own.`.padEnd(10, '.');
+    summaryToFill = true;
+    notes.push('no summary found; one saying so was written, and summary is listed in to_fill');
+  }
+  if (doc.created) data.created = doc.created;
+  else notes.push(`no date in the source; created is the import date ${context.today}`);
+  if (doc.updated && doc.updated >= String(data.created)) data.updated = doc.updated;
+  if (doc.tags.length) data.tags = doc.tags;
+  if (doc.aliases.length) data.aliases = doc.aliases;
+  // What the scaffold wrote and the source did not replace is a stand-in, not a fact (a service,
+  // a risk, a verification date, `TODO: …`): listed for a person, as the importer's owner is
+  // unless given with --owner. Empty lists claim nothing; IDs, titles and dates are the import's own.
+  const scaffolded0 = JSON.parse(fromScaffold) as Record<string, unknown>;
+  const standIns = Object.keys(data).filter((key) => {
+    if (neutralFields.has(key) || (key === 'owner' && context.ownerGiven)) return false;
+    const value = JSON.stringify(data[key]);
+    return value !== '[]' && value !== '"unknown"' && (value.includes('TODO') || value === JSON.stringify(scaffolded0[key]));
+  });
+  const toFill = [...new Set([...(collection === 'incidents' ? incidentFacts(doc.facts, data, notes) : []), ...(summaryToFill ? ['summary'] : []), ...standIns])];
+  if (toFill.length > 0) data.to_fill = toFill;
+  const frontMatter = stringifyYaml(data, { lineWidth: 0 }).trimEnd();
+  const body = stringifyMdx(doc.tree);
+  return { id: placement?.id ?? scaffolded.id, fileName: placement?.fileName ?? scaffolded.fileName, text: `---\n${frontMatter}\n---\n\n${body}\n`, notes, links, toFill };
+}
+
+/** Fields the import sets itself or that claim nothing about the world: never listed in `to_fill`. */
+const neutralFields = new Set(['id', 'title', 'summary', 'created', 'updated', 'tags', 'aliases', 'formerly', 'visibility', 'to_fill', 'status', 'review_every_days', 'severity', 'detected']);
+
+/**
+ * One Markdown file turned into a Cairn document of `collection` on its own (no other files
+ * to link to): links to other pages of the source become their text.
+ */
+export function importMarkdown(source: string, name: string, collection: CollectionName, context: ScaffoldContext) {
+  return writeDocument(prepareMarkdown(source, name, ''), collection, context, (url) => (resolveLink(url, name, new Set(), new Set()).kind === 'external' ? url : undefined));
+}
+
+/**
+ * An imported incident states only what its source states: severity and detection time from
+ * its front matter, or left out and listed in `to_fill`; status from the front matter, else
+ * `postmortem` (the imported document is the incident's write-up).
+ */
+function incidentFacts(facts: Record<string, unknown>, data: Record<string, unknown>, notes: string[]): string[] {
+  const toFill: string[] = [];
+  const severity = /^sev\s*-?([1-4])$/i.exec(String(facts.severity ?? ''));
+  if (severity) data.severity = `SEV${severity[1]}`;
+  else {
+    delete data.severity;
+    toFill.push('severity');
+  }
+  const detected = facts.detected instanceof Date ? facts.detected.toISOString() : typeof facts.detected === 'string' ? facts.detected : '';
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(detected)) data.detected = detected.replace(/\.\d+Z$/, 'Z');
+  else {
+    delete data.detected;
+    toFill.push('detected');
+  }
+  const status = String(facts.status ?? '').toLowerCase();
+  data.status = ['open', 'mitigated', 'resolved', 'postmortem', 'closed'].includes(status) ? status : 'postmortem';
+  if (toFill.length) {
+    data.to_fill = toFill;
+    notes.push(`the source does not give the incident's ${toFill.join(' or ')}: left unknown (to_fill) for a person`);
+  }
+  return toFill;
+}
+
+function rewriteLinks(tree: Root, ids: Map<string, string>, rewrite: LinkRewriter) {
+  const unresolved: string[] = [];
+  let fixed = 0;
+  let externalImages = 0;
+  const slugger = new GithubSlugger();
+  visit(tree, (node, index, parent) => {
+    if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return undefined;
+    const n = node as Link | Image;
+    if (n.url.startsWith('#')) {
+      const heading = ids.get(n.url.slice(1));
+      if (heading !== undefined && heading !== '') n.url = `#${(slugger.reset(), slugger.slug(heading))}`;
+      return undefined;
+    }
+    const to = rewrite(n.url, node.type === 'image' ? 'image' : 'link');
+    if (to === n.url && node.type === 'image' && /^(https?:)?\/\//i.test(n.url) && parent && index !== undefined) {
+      // Pages load nothing from the internet: an image hosted elsewhere becomes a link to it.
+      const image = node as Image;
+      parent.children.splice(index, 1, { type: 'link', url: image.url, children: [{ type: 'text', value: `Image: ${image.alt || image.url}` }] } as never);
+      externalImages++;
+      return SKIP;
+    }
+    if (to === n.url) return undefined;
+    if (to !== undefined) {
+      n.url = to;
+      fixed++;
+      return undefined;
+    }
+    unresolved.push(n.url);
+    if (!parent || index === undefined) return undefined;
+    // The reader keeps the words: a link becomes its text, an image its description.
+    const replacement: RootContent[] = node.type === 'link' ? (node as Link).children : node.type === 'image' && (node as Image).alt ? [{ type: 'text', value: (node as Image).alt! }] : [];
+    parent.children.splice(index, 1, ...(replacement as never[]));
+    return [SKIP, index];
+  });
+  return { fixed, unresolved, externalImages };
 }
 
 /** The page shows the title as h1, so body headings start at h2. */
 function demoteHeadings(tree: Root) {
   const headings: Heading[] = [];
-  const walk = (nodes: RootContent[]) => {
-    for (const n of nodes) {
-      if (n.type === 'heading') headings.push(n);
-      if ('children' in n) walk(n.children as RootContent[]);
-    }
-  };
-  walk(tree.children);
+  visit(tree, 'heading', (h) => {
+    headings.push(h);
+  });
   if (headings.some((h) => h.depth === 1)) for (const h of headings) h.depth = Math.min(6, h.depth + 1) as Heading['depth'];
 }
 
+/** The first paragraph with something to say (also inside a quote, as tldr pages start). */
 /**
- * Raw HTML: comments become MDX comments; formatting tags the site knows are dropped (their
- * text stays; `<br>` becomes a line break); anything else is kept as visible, literal text.
+ * The first paragraph long enough to say something; failing that (a page of lists, tables or
+ * code), the first list item or table cell that does, in the source's own words.
  */
-function keepHtmlAsText(tree: Root, notes: string[]) {
-  let literal = 0;
-  const blocks = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
-  const visit = (parent: { type: string; children: RootContent[] }) => {
-    const block = blocks.has(parent.type);
-    parent.children = parent.children.map((n): RootContent => {
-      if ('children' in n) visit(n as unknown as { type: string; children: RootContent[] });
-      if (n.type !== 'html') return n;
-      const html = (n as Html).value.trim();
-      const comment = /^<!--([\s\S]*)-->$/.exec(html);
-      if (comment) {
-        const value = `/* ${comment[1]!.replace(/\*\//g, '* /').trim()} */`;
-        return { type: block ? 'mdxFlowExpression' : 'mdxTextExpression', value } as unknown as RootContent;
-      }
-      if (/^<br\s*\/?>$/i.test(html)) return { type: 'break' } as RootContent;
-      if (keptHtml.test(html)) return { type: 'text', value: '' } as RootContent;
-      literal++;
-      const text = { type: 'text', value: html } as const;
-      return (block ? { type: 'paragraph', children: [text] } : text) as RootContent;
+function firstParagraph(tree: Root): string | undefined {
+  for (const type of ['paragraph', 'listItem', 'tableCell'] as const) {
+    let found: string | undefined;
+    visit(tree, type, (node) => {
+      const text = clip(toString(node).replace(/\s+/g, ' ').trim(), 400);
+      if (text.length >= 10 && !found) found = text;
+      return found ? false : undefined;
     });
-  };
-  visit(tree);
-  if (literal) notes.push(literal === 1 ? 'a piece of raw HTML is kept as visible text; rewrite it as Markdown' : `${literal} pieces of raw HTML are kept as visible text; rewrite them as Markdown`);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function humanise(name: string): string {
+  const words = name.replace(/[-_]+/g, ' ').trim() || 'Imported document';
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function pickString(meta: Record<string, unknown>, keys: string[]): string | undefined {
@@ -137,16 +274,32 @@ function pickString(meta: Record<string, unknown>, keys: string[]): string | und
   return undefined;
 }
 
+const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s);
+
 function pickDate(meta: Record<string, unknown>, keys: string[]): string | undefined {
   for (const k of keys) {
     const v = meta[k];
     const s = v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : undefined;
-    if (s && /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s.slice(0, 10)))) return s.slice(0, 10);
+    if (s && isDay(s.slice(0, 10))) return s.slice(0, 10);
   }
   return undefined;
+}
+
+/** `2019-05-12-database-outage` → 2019-05-12. */
+function dateInName(name: string): string | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[-_ ]|$)/.exec(name);
+  return m && isDay(m[1]!) ? m[1] : undefined;
+}
+
+/** A `Date: 2019-05-12` line near the top, the way postmortem templates write it. */
+function dateInText(body: string): string | undefined {
+  const m = /^[*_\s|-]*(?:date|incident date|published|written on)[*_:\s|]+(\d{4}-\d{2}-\d{2})\b/im.exec(body.split('\n').slice(0, 30).join('\n'));
+  return m && isDay(m[1]!) ? m[1] : undefined;
 }
 
 function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
 }
+
+export { slugify };

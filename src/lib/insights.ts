@@ -1,4 +1,5 @@
 import type { CollectionName, DocumentData, Incident, Retrospective, Runbook } from '../schemas/index.ts';
+import { incidentFactsKnown, type KnownIncident } from './incident-facts.ts';
 import { minutesBetween } from './dates.ts';
 import { projectSlipDays, runbookVerificationDue } from './metrics.ts';
 import { lessonsRegister, quarterOf, quarterRange } from './graph/views.ts';
@@ -30,7 +31,8 @@ const countBy = <T>(items: readonly T[], key: (item: T) => string[]) => {
  */
 export function computeInsights(docs: readonly InsightDocument[], today: string) {
   const of = <C extends CollectionName>(c: C) => docs.filter((d) => d.collection === c).map((d) => ({ id: d.id, data: d.data as DocumentData[C] }));
-  const incidents = of('incidents');
+  // Incidents whose severity or detection time is still to fill stay out of every incident figure.
+  const incidents = of('incidents').filter((i): i is { id: string; data: KnownIncident } => incidentFactsKnown(i.data));
   const projects = of('projects');
   const retros = of('retrospectives');
   const runbooks = of('runbooks');

@@ -1,4 +1,5 @@
 import type { CollectionName, DocumentData, Guide, Incident, Playbook, Project, Retrospective, Runbook } from '../schemas/index.ts';
+import { unknownToFill } from '../schemas/base.ts';
 import { formatDate, formatDuration, minutesBetween } from './dates.ts';
 import { projectSlipDays, runbookVerificationDue } from './metrics.ts';
 
@@ -17,9 +18,9 @@ export function keyFields(collection: CollectionName, data: DocumentData[Collect
     case 'incidents': {
       const d = data as Incident;
       return [
-        { label: 'Severity', value: d.severity },
-        { label: 'Detected', value: formatDate(d.detected) },
-        { label: 'Duration', value: d.resolved || d.mitigated ? formatDuration(minutesBetween(d.detected, d.resolved ?? d.mitigated)) : 'ongoing' },
+        { label: 'Severity', value: d.severity ?? unknownToFill },
+        { label: 'Detected', value: d.detected ? formatDate(d.detected) : unknownToFill },
+        { label: 'Duration', value: !d.detected ? unknownToFill : d.resolved || d.mitigated ? formatDuration(minutesBetween(d.detected, d.resolved ?? d.mitigated)) : 'ongoing' },
         { label: 'Projects', value: list(d.projects) },
         { label: 'Services', value: list(d.services) },
       ];

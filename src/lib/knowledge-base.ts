@@ -17,9 +17,11 @@ import { fieldName, validateFrontMatter } from './schema-problems.ts';
 import { isProblem, readSourceFile, type SourceFile } from './source-file.ts';
 import { caseCollisions, fileNameProblem, listContentFiles, urlNamesOf } from './content-tree.ts';
 import { checkInternalLinks, fixedPages, formerPageSlugs, type SitePage } from './site-paths.ts';
+import { documentFilePaths, documentFilesFolder } from './document-files.ts';
 import { loadSiteConfig } from './site-config.ts';
 import { draftProblems, isDraft } from './drafts.ts';
 import { findPlaceholders, type Placeholder } from './placeholders.ts';
+import { hashOf, importMapFile, readImportMap } from './import/import-map.ts';
 import { allowSecretMarker, findFrontMatterSecrets, findSecrets, redactSecrets, type SecretFinding } from './secrets.ts';
 
 /** One valid document, parsed, validated and rendered. */
@@ -158,6 +160,8 @@ interface PreparedKnowledgeBase {
   settings: RenderSettings;
   /** Secrets found per file: no other message about that file may quote them. */
   secrets: Map<string, SecretFinding[]>;
+  /** Site paths of the files documents may link to (content/assets/). */
+  documentFiles: string[];
 }
 
 /** The body and the front matter its components may read. */
@@ -178,10 +182,10 @@ function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }
     folders = readdirSync(base);
   } catch {
     const settings = { today, trackers: [], ids: new Map() };
-    return { parsed: [], index: new Map(), checked: 0, audience, settings, secrets: new Map(), problems: [problem(rel(base), 1, 1, `content folder not found; create ${rel(base)}/<collection>/ with .mdx files`)] };
+    return { parsed: [], index: new Map(), checked: 0, audience, settings, secrets: new Map(), documentFiles: [], problems: [problem(rel(base), 1, 1, `content folder not found; create ${rel(base)}/<collection>/ with .mdx files`)] };
   }
   for (const folder of folders) {
-    if (folder.startsWith('.') || isCollectionName(folder)) continue;
+    if (folder.startsWith('.') || isCollectionName(folder) || folder === documentFilesFolder) continue;
     if (lstatSync(join(base, folder)).isDirectory()) {
       problems.push(problem(rel(join(base, folder)), 1, 1, `"${folder}" is not a collection, so its files are ignored; collections are ${collectionNames.join(', ')}`, 'warning'));
     }
@@ -189,6 +193,7 @@ function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }
 
   const parsed: ParsedFile[] = [];
   const secrets = new Map<string, SecretFinding[]>();
+  const imported = importedAsWritten(base, rel);
   for (const collection of collectionNames) {
     const dir = join(base, collection);
     const tree = listContentFiles(dir, rel);
@@ -205,7 +210,7 @@ function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }
         else problems.push(problem(file, 1, 1, `only .mdx documents belong in content/${collection}/; this file is ignored`, 'warning'));
         continue;
       }
-      const result = parseFile(collection, path, file, problems, secrets, validatedCache);
+      const result = parseFile(collection, path, file, problems, secrets, validatedCache, imported);
       if (result) parsed.push(result);
     }
   }
@@ -223,13 +228,14 @@ function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }
     formerly: d.data.formerly.map((name, i) => ({ name, ...d.frontMatter.locate(['formerly', i]) })),
   }) : []))));
   for (const doc of parsed) if (doc.data) problems.push(...checkReferences(doc, index));
-  return { parsed, index, problems, checked, audience, secrets, settings: { today, trackers: site.config.trackers, ids: index } };
+  return { parsed, index, problems, checked, audience, secrets, documentFiles: documentFilePaths(base), settings: { today, trackers: site.config.trackers, ids: index } };
 }
 
 /** Phase three: bodies rendered (in any order, by anyone) become the documents of the build. */
-function assemble({ parsed, index, problems: found, checked, audience, secrets }: PreparedKnowledgeBase, renders: readonly RenderedBody[]): KnowledgeBase {
+function assemble({ parsed, index, problems: found, checked, audience, secrets, documentFiles }: PreparedKnowledgeBase, renders: readonly RenderedBody[]): KnowledgeBase {
   const problems = [...found];
   const pages = sitePages(parsed, renders);
+  for (const path of documentFiles) pages.set(path, { path });
   parsed.forEach((doc, i) => {
     for (const p of checkInternalLinks(renders[i]!.links, documentUrl(doc.collection, doc.slug), pages)) {
       problems.push(problem(doc.file, p.line + doc.source.bodyLine - 1, p.column, p.message, p.severity));
@@ -267,7 +273,22 @@ function assemble({ parsed, index, problems: found, checked, audience, secrets }
   return { documents, problems, checked, takenIds, withheld: [...index.values()].filter((t) => !t.visible), drafts: draftsFor(parsed, audience), placeholders: placeholdersIn(parsed) };
 }
 
-function parseFile(collection: CollectionName, path: string, file: string, problems: Problem[], secretsIn: Map<string, SecretFinding[]>, validatedCache?: FrontMatterCache): ParsedFile | undefined {
+/**
+ * Imported documents nobody has edited since (`content/.import-map.json`), by file and the hash
+ * of what the importer wrote. A `TODO` in one of them is the source's own words, so it is a
+ * warning (and on /review/) until a person edits the document; from then on it is an error.
+ */
+function importedAsWritten(base: string, rel: (path: string) => string): Map<string, string> {
+  const written = new Map<string, string>();
+  try {
+    for (const folder of Object.values(readImportMap(join(base, importMapFile)).imports)) for (const doc of Object.values(folder)) written.set(rel(join(base, doc.file)), doc.written);
+  } catch {
+    // No map, or one this version cannot read: nothing counts as imported.
+  }
+  return written;
+}
+
+function parseFile(collection: CollectionName, path: string, file: string, problems: Problem[], secretsIn: Map<string, SecretFinding[]>, validatedCache?: FrontMatterCache, imported?: ReadonlyMap<string, string>): ParsedFile | undefined {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -289,6 +310,8 @@ function parseFile(collection: CollectionName, path: string, file: string, probl
   // Front matter validated in an earlier run is not parsed again; its positions are read
   // from the YAML only if a message needs one (a reference that no longer resolves, say).
   const placeholders = findPlaceholders(source);
+  const asImported = imported?.get(file) === hashOf(bytes);
+  const placeholderProblems = (f: string, found: readonly Placeholder[]) => todoProblems(f, found, asImported);
   const slug = basename(path, '.mdx');
   const cached = validatedCache?.get(collection, source.frontMatter);
   if (cached) {
@@ -372,9 +395,11 @@ function salvagedFrontMatter(source: SourceFile): FrontMatter {
 }
 
 /** A `TODO` in a document about to be published is an error at its place. */
-function placeholderProblems(file: string, placeholders: readonly Placeholder[]): Problem[] {
+function todoProblems(file: string, placeholders: readonly Placeholder[], asImported: boolean): Problem[] {
   return placeholders.map((p) =>
-    problem(file, p.line, p.column, 'TODO placeholder in a published document; write what belongs here, or keep the document a draft (status: draft, or draft: true where status means something else) until it is ready'),
+    asImported
+      ? problem(file, p.line, p.column, 'TODO left by the imported source; write what belongs here or remove it (once the document is edited, a TODO left in it is an error)', 'warning')
+      : problem(file, p.line, p.column, 'TODO placeholder in a published document; write what belongs here, or keep the document a draft (status: draft, or draft: true where status means something else) until it is ready'),
   );
 }
 

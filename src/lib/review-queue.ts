@@ -127,13 +127,10 @@ function mostOverdueFirst(a: ReviewItem, b: ReviewItem): number {
   return b.daysOverdue - a.daysOverdue || (a.since ?? '9999').localeCompare(b.since ?? '9999') || a.id.localeCompare(b.id) || a.what.localeCompare(b.what);
 }
 
-/**
- * HOOK(to_fill): imported documents name the facts an import could not know in a base-schema
- * field being added beside this work (probably `to_fill`). This branch has no such field, so
- * nothing is listed; once it lands, return its fields here, e.g. `['owner, services']`.
- */
-function importedFactsToFill(_data: DocumentData[CollectionName]): string[] {
-  return [];
+/** The facts an import could not know (`to_fill`), as one item naming them all, e.g. `severity, detected`. */
+function importedFactsToFill(data: DocumentData[CollectionName]): string[] {
+  const toFill = 'to_fill' in data ? data.to_fill : [];
+  return toFill.length > 0 ? [toFill.join(', ')] : [];
 }
 
 /** Only the given team's queue (`--team`); an empty queue when the team owns nothing due. */

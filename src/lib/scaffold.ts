@@ -7,6 +7,8 @@ export interface ScaffoldContext {
   ids: ReadonlySet<string>;
   /** A team for `owner` (the writer changes it), a service and a project for required references. */
   team: string;
+  /** True when the team was chosen by a person (`npm run import -- --owner`), not a stand-in. */
+  ownerGiven?: boolean;
   service: string;
   project: string;
   today: string;

@@ -1,13 +1,19 @@
 import * as z from 'zod';
 import { calendarDate, slug, visibility } from './shared.ts';
 
+/** `to_fill`: names of fields whose facts are unknown until a person fills them. */
+export const toFill = z.array(z.string().regex(/^[a-z][a-z_]*$/, { error: 'expected a field name, e.g. severity' })).default([]);
+
+/** What a page shows for a fact listed in `to_fill`. */
+export const unknownToFill = 'unknown — to fill';
+
 /**
  * Fields every document shares (PRODUCT.md, content model). Each collection extends this
  * with its own `id` form and fields; objects are strict, so an unknown key is an error.
  */
 export const documentBase = z.strictObject({
-  /** The title readers see, in sentence case. */
-  title: z.string().min(3).max(160),
+  /** The title readers see, in sentence case. Short real names count: `ls`, `[`. */
+  title: z.string().min(1, { error: 'the title is empty; write what the document is about' }).max(160),
   /** One or two sentences; shown in search results, cards and unfurls. */
   summary: z.string().min(10).max(400),
   /** The team (slug) that keeps this document true. */
@@ -24,6 +30,14 @@ export const documentBase = z.strictObject({
   visibility: visibility.default('internal'),
   /** Other names people search for. */
   aliases: z.array(z.string().min(2)).default([]),
+  /**
+   * Facts the source did not give, left for a person to fill in: field names such as
+   * `severity` or `detected`. A listed field may be absent (its collection's schema says which
+   * may be); the page shows it as "unknown — to fill", figures that need it leave the document
+   * out, and review lists read this field to find documents to complete. Written by
+   * `npm run import`; remove a name once its field is set.
+   */
+  to_fill: toFill,
   /** Former IDs or file names of this document: `/go/<former>/` and old page URLs keep working. */
   formerly: z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, { error: 'expected a former ID or file name, e.g. RB-0007 or restart-billing' })).default([]),
   /**

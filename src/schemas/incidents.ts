@@ -30,16 +30,19 @@ export const rootCauseCategory = z.enum([
   'unknown',
 ]);
 
+/** Incident facts a document may leave unknown by listing them in `to_fill` (an imported postmortem that does not say). */
+export const incidentFactsToFill = ['severity', 'detected'] as const;
+
 /** An incident and its postmortem. */
 export const incidentSchema = documentBase.extend({
   /** Permanent ID, `INC-YYYY-NNN`. */
   id: idOf('incidents'),
-  /** SEV1 (worst) to SEV4. */
-  severity: z.enum(['SEV1', 'SEV2', 'SEV3', 'SEV4']),
+  /** SEV1 (worst) to SEV4; may be absent only when listed in `to_fill`. */
+  severity: z.enum(['SEV1', 'SEV2', 'SEV3', 'SEV4']).optional(),
   /** Where the incident and its postmortem stand. */
   status: z.enum(['open', 'mitigated', 'resolved', 'postmortem', 'closed']),
-  /** When it was first noticed, by a person or an alert. */
-  detected: timestamp,
+  /** When it was first noticed, by a person or an alert; may be absent only when listed in `to_fill`. */
+  detected: timestamp.optional(),
   /** When a responder took it. */
   acknowledged: timestamp.optional(),
   /** When the impact stopped. */
@@ -70,4 +73,17 @@ export const incidentSchema = documentBase.extend({
   action_items: z.array(actionItem).default([]),
   /** Lessons the postmortem drew. */
   lessons: z.array(lesson).default([]),
-});
+}).superRefine(
+  (incident, ctx) => {
+    // Also runs when other fields are wrong, so a missing severity is reported with them.
+    const toFill: unknown[] = Array.isArray(incident.to_fill) ? incident.to_fill : [];
+    for (const field of incidentFactsToFill) {
+      if (incident[field] === undefined && !toFill.includes(field)) ctx.addIssue({ code: 'invalid_type', expected: 'string', input: undefined, path: [field], message: `${field} is required; set it, or list it in to_fill if the source does not say` });
+    }
+    // Any other field may be listed too (an import wrote a stand-in that needs a person): it must be one the document has.
+    toFill.forEach((field, i) => {
+      if (typeof field === 'string' && !(incidentFactsToFill as readonly string[]).includes(field) && !(field in incident)) ctx.addIssue({ code: 'custom', path: ['to_fill', i], message: `${field} is not a field of this incident; to_fill lists fields it has that need a person, and may leave ${incidentFactsToFill.join(' and ')} out altogether` });
+    });
+  },
+  { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+);

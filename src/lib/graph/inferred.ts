@@ -1,4 +1,5 @@
 import type { Incident, Project } from '../../schemas/index.ts';
+import { incidentFactsKnown } from '../incident-facts.ts';
 import type { GraphDocument, GraphEdge } from './edges.ts';
 
 /**
@@ -36,6 +37,7 @@ export function possiblyAffectedEdges(docs: readonly GraphDocument[], today: str
   for (const doc of docs) {
     if (doc.collection !== 'incidents') continue;
     const incident = doc.data as Incident;
+    if (!incidentFactsKnown(incident)) continue; // no detection time: no window to infer from
     const day = incidentDay(incident.detected);
     const done = new Set(incident.projects);
     const candidates: GraphEdge[] = [];

@@ -1,4 +1,5 @@
 import type { Incident, Project, Retrospective } from '../../schemas/index.ts';
+import { incidentFactsKnown, type KnownIncident } from '../incident-facts.ts';
 import type { LessonCategory } from '../../schemas/shared.ts';
 import { minutesBetween } from '../dates.ts';
 import type { GraphDocument } from './edges.ts';
@@ -29,8 +30,8 @@ export interface ProjectImpact {
 export function projectImpact(projectId: string, graph: ContentGraph, docs: Lookup): ProjectImpact {
   const row = (id: string, inferredReason?: string): IncidentImpact | undefined => {
     const doc = docs.get(id);
-    if (doc?.collection !== 'incidents') return undefined;
-    const data = doc.data as Incident;
+    if (doc?.collection !== 'incidents' || !incidentFactsKnown(doc.data as Incident)) return undefined;
+    const data = doc.data as KnownIncident;
     const impact: IncidentImpact = {
       id,
       severity: data.severity,
@@ -65,9 +66,9 @@ export function runbookUsage(runbookId: string, graph: ContentGraph, docs: Looku
   const used = graph
     .to(runbookId, 'used-runbook')
     .map((e) => docs.get(e.from))
-    .filter((d): d is GraphDocument => d?.collection === 'incidents')
-    .sort((a, b) => Date.parse((b.data as Incident).detected) - Date.parse((a.data as Incident).detected));
-  return { incidents: used.map((d) => d.id), lastUsed: used[0] ? (used[0].data as Incident).detected.slice(0, 10) : undefined };
+    .filter((d): d is GraphDocument => d?.collection === 'incidents' && incidentFactsKnown(d.data as Incident))
+    .sort((a, b) => Date.parse((b.data as KnownIncident).detected) - Date.parse((a.data as KnownIncident).detected));
+  return { incidents: used.map((d) => d.id), lastUsed: used[0] ? (used[0].data as KnownIncident).detected.slice(0, 10) : undefined };
 }
 
 export interface RegisterLesson {
@@ -108,7 +109,7 @@ export function lessonsRegister(docs: readonly GraphDocument[]): LessonGroup[] {
     } else if (doc.collection === 'incidents') {
       const data = doc.data as Incident;
       projects = data.projects;
-      date = data.detected.slice(0, 10);
+      date = (data.detected ?? data.created).slice(0, 10);
     } else continue;
     for (const l of (doc.data as Retrospective | Incident).lessons) {
       const list = groups.get(l.category) ?? [];
@@ -146,10 +147,10 @@ export interface ImpactMatrix {
  * sees at a glance which projects attract incidents and when. Rows with incidents first.
  */
 export function impactMatrix(docs: readonly GraphDocument[], graph: ContentGraph, today: string): ImpactMatrix {
-  const incidents = docs.filter((d) => d.collection === 'incidents');
-  const incidentById = new Map(incidents.map((d) => [d.id, d.data as Incident]));
+  const incidents = docs.filter((d) => d.collection === 'incidents' && incidentFactsKnown(d.data as Incident));
+  const incidentById = new Map(incidents.map((d) => [d.id, d.data as KnownIncident]));
   const projects = docs.filter((d) => d.collection === 'projects');
-  const days = [...incidents.map((d) => (d.data as Incident).detected.slice(0, 10))];
+  const days = [...incidents.map((d) => (d.data as KnownIncident).detected.slice(0, 10))];
   for (const p of projects) {
     const w = activeWindow(p.data as Project, today);
     if (w) days.push(w.from, w.to > today ? today : w.to);

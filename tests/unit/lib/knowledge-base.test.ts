@@ -45,7 +45,7 @@ describe('loading a knowledge base', () => {
       tests/fixtures/broken-kb/incidents/2025-001-wrong-types.mdx:17:1: error: summmary: unknown field; did you mean "summary"?
       tests/fixtures/broken-kb/incidents/2025-001-wrong-types.mdx:21:10: error: action_items[0].due: "tomorrow" is not valid: expected a real calendar date written YYYY-MM-DD, e.g. 2025-03-14
       tests/fixtures/broken-kb/incidents/2025-001-wrong-types.mdx:22:13: error: action_items[0].status: "pending" is not allowed; use one of: open, in-progress, done, wont-do
-      tests/fixtures/broken-kb/incidents/2025-002-missing.mdx:2:1: error: required fields are missing: summary, created, severity, status, detected, commander, trigger, root_cause, customer_facing, customer_impact; add them to the front matter
+      tests/fixtures/broken-kb/incidents/2025-002-missing.mdx:2:1: error: required fields are missing: summary, created, status, commander, trigger, root_cause, customer_facing, customer_impact, severity, detected; add them to the front matter
       tests/fixtures/broken-kb/notes:1:1: warning: "notes" is not a collection, so its files are ignored; collections are incidents, runbooks, projects, retrospectives, playbooks, guides, teams, services
       tests/fixtures/broken-kb/projects/empty.mdx:1:1: error: the file is empty; start it with front matter between --- lines, copied from a document of the same kind
       tests/fixtures/broken-kb/projects/unsafe-body.mdx:13:1: error: import and export are not allowed in content: the site supplies every component, so remove this line
