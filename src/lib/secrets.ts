@@ -175,9 +175,19 @@ function isWordy(value: string): boolean {
   return value.split(/[-_./:@+~=, \\]+/).every((part) => part === '' || wordPart.test(part));
 }
 
-/** A file path, a vault path or a URL: where a secret is kept, not the secret. */
+/** A file path, a vault path, a URL or the rest of a URL's query (`authuser=1&project=ci`): where a secret is kept, or no secret at all. */
 function isReference(value: string): boolean {
-  return /^(?:[~.]{0,2}\/|[A-Za-z]:\\|\\\\|[a-z][a-z0-9+.-]*:\/\/)/.test(value) || (value.includes('/') && isWordy(value));
+  return /^(?:[~.]{0,2}\/|[A-Za-z]:\\|\\\\|[a-z][a-z0-9+.-]*:\/\/)/.test(value) || (value.includes('/') && isWordy(value)) || /&[A-Za-z_]\w*=/.test(value);
+}
+
+/**
+ * A Kubernetes-style resource name (`prometheus-k8s`, `prometheus-k8s-dockercfg-6wl6b`): lower
+ * case, hyphenated, and mostly words, as `kubectl describe` and `oc create token <name>` show them.
+ */
+function isResourceName(value: string): boolean {
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(value)) return false;
+  const wordLetters = value.split('-').filter((part) => /^[a-z]{3,}$/.test(part)).reduce((n, part) => n + part.length, 0);
+  return wordLetters * 2 >= value.replace(/-/g, '').length;
 }
 
 function characterKinds(value: string): number {
@@ -188,7 +198,7 @@ function characterKinds(value: string): number {
 function looksRandom(value: string): boolean {
   const kinds = characterKinds(value);
   if (!(kinds >= 3 || (kinds >= 2 && value.length >= 16))) return false;
-  return !isWordy(value) && !isReference(value);
+  return !isWordy(value) && !isReference(value) && !isResourceName(value);
 }
 
 /** Base64 that decodes to readable text is judged by that text (`cGFzc3dvcmQ=` is "password"). */
