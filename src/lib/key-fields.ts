@@ -28,11 +28,13 @@ export function keyFields(collection: CollectionName, data: DocumentData[Collect
     case 'runbooks': {
       const d = data as Runbook;
       const due = runbookVerificationDue(d);
+      // A stand-in an import wrote (listed in to_fill) is shown as unknown, never as a fact.
+      const known = (field: string, value: string) => (d.to_fill.includes(field) ? unknownToFill : value);
       return [
-        { label: 'Services', value: list(d.services) },
-        { label: 'Risk', value: d.risk },
-        { label: 'Takes', value: `${d.expected_minutes} min` },
-        { label: 'Last verified', value: `${formatDate(d.last_verified)}${due < today ? ' (overdue)' : ''}` },
+        { label: 'Services', value: known('services', list(d.services)) },
+        { label: 'Risk', value: known('risk', d.risk) },
+        { label: 'Takes', value: known('expected_minutes', `${d.expected_minutes} min`) },
+        { label: 'Last verified', value: known('last_verified', `${formatDate(d.last_verified)}${due < today ? ' (overdue)' : ''}`) },
       ];
     }
     case 'projects': {

@@ -57,3 +57,18 @@ describe('facts an imported incident does not have', () => {
     expect(impactMatrix([known, unknown], graph, '2026-11-25').unlinked).toBe(1);
   });
 });
+
+describe('stand-ins an imported runbook carries', () => {
+  it('are listed in to_fill and shown as unknown, never as facts', () => {
+    const doc = importMarkdown('# Restart the exporter\n\nWhen the exporter stops answering, restart it and check the scrape.\n', 'restart-exporter.md', 'runbooks', context);
+    const data = parseYaml(doc.text.slice(4, doc.text.indexOf('\n---\n', 4)));
+    expect(data.to_fill).toEqual(['owner', 'services', 'risk', 'expected_minutes', 'last_verified']);
+    const fields = keyFields('runbooks', { ...data, status: 'active', prerequisites: [], tags: [], aliases: [], formerly: [], visibility: 'internal' }, '2026-11-25');
+    expect(fields.map((f) => [f.label, f.value])).toEqual([
+      ['Services', 'unknown — to fill'],
+      ['Risk', 'unknown — to fill'],
+      ['Takes', 'unknown — to fill'],
+      ['Last verified', 'unknown — to fill'],
+    ]);
+  });
+});
