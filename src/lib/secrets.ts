@@ -25,7 +25,8 @@ interface Detector {
 }
 
 /** Words after which a value is a credential: `password: …`, `API_TOKEN=…`, `client_secret: …`. */
-const keyword = String.raw`(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|access[_-]?key|auth|credential)`;
+// `auth` but not `author`, `authority` or `authorize`: "Policy authors: Legal" names people.
+const keyword = String.raw`(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|access[_-]?key|auth(?!or)|credential)`;
 const keywordHints = ['pass', 'pwd', 'secret', 'token', 'api_key', 'api-key', 'apikey', 'access_key', 'access-key', 'accesskey', 'auth', 'credential'];
 
 /** Pattern text for a secret value: eight characters or more, no spaces or quotes, not starting with `<`. */
