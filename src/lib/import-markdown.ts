@@ -4,6 +4,7 @@ import GithubSlugger from 'github-slugger';
 import { visit, SKIP } from 'unist-util-visit';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { CollectionName } from '../schemas/index.ts';
+import { unknownToFill } from '../schemas/base.ts';
 import { rewriteGeneratorSyntax } from './import/generator-syntax.ts';
 import { folderPageNames, resolveLink } from './import/links.ts';
 import { markdownToMdxTree, stringifyMdx } from './import/markdown-to-mdx.ts';
@@ -154,11 +155,21 @@ export function writeDocument(doc: PreparedDocument, collection: CollectionName,
     const value = JSON.stringify(data[key]);
     return value !== '[]' && value !== '"unknown"' && (value.includes('TODO') || value === JSON.stringify(scaffolded0[key]));
   });
+  // A stand-in's `TODO: …` text says what is missing, which to_fill now says: it is written as the
+  // words pages show for it, so no placeholder is left for the check to stop on.
+  for (const key of standIns) data[key] = withoutPlaceholders(data[key]);
   const toFill = [...new Set([...(collection === 'incidents' ? incidentFacts(doc.facts, data, notes) : []), ...(summaryToFill ? ['summary'] : []), ...standIns])];
   if (toFill.length > 0) data.to_fill = toFill;
   const frontMatter = stringifyYaml(data, { lineWidth: 0 }).trimEnd();
   const body = stringifyMdx(doc.tree);
   return { id: placement?.id ?? scaffolded.id, fileName: placement?.fileName ?? scaffolded.fileName, text: `---\n${frontMatter}\n---\n\n${body}\n`, notes, links, toFill };
+}
+
+function withoutPlaceholders(value: unknown): unknown {
+  if (typeof value === 'string') return value.includes('TODO') ? unknownToFill : value;
+  if (Array.isArray(value)) return value.map(withoutPlaceholders);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutPlaceholders(v)]));
+  return value;
 }
 
 /** Fields the import sets itself or that claim nothing about the world: never listed in `to_fill`. */

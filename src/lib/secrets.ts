@@ -176,9 +176,9 @@ function isWordy(value: string): boolean {
   return value.split(/[-_./:@+~=, \\]+/).every((part) => part === '' || wordPart.test(part));
 }
 
-/** A file path, a vault path, a URL or the rest of a URL's query (`authuser=1&project=ci`): where a secret is kept, or no secret at all. */
+/** A file path (also from `$HOME/…`), a vault path, a URL or the rest of a URL's query (`authuser=1&project=ci`): where a secret is kept, or no secret at all. */
 function isReference(value: string): boolean {
-  return /^(?:[~.]{0,2}\/|[A-Za-z]:\\|\\\\|[a-z][a-z0-9+.-]*:\/\/)/.test(value) || (value.includes('/') && isWordy(value)) || /&[A-Za-z_]\w*=/.test(value);
+  return /^(?:[~.]{0,2}\/|[A-Za-z]:\\|\\\\|[a-z][a-z0-9+.-]*:\/\/|\$\{?[A-Za-z_]\w*\}?[/\\]|%\w+%\\)/.test(value) || (value.includes('/') && isWordy(value)) || /&[A-Za-z_]\w*=/.test(value);
 }
 
 /**
