@@ -12,6 +12,8 @@ export default defineConfig({
           // A busy machine may be slow; these only guard against a hang, never against a slow run.
           testTimeout: 600_000,
           hookTimeout: 600_000,
+          // A poll waits for the page, never races it: a second is not enough on a busy machine.
+          expect: { poll: { timeout: 60_000, interval: 100 } },
           // One browser and one built site, shared: files run one after another.
           fileParallelism: false,
         },

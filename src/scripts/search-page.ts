@@ -218,12 +218,12 @@ async function run(state: State) {
   // A group with a choice made counts as if it had none, so its other values still show what they would add.
   const counts = Object.fromEntries(Object.keys(all).map((key) => [key, state.filters[key] ? found.totalFilters[key] : found.filters[key]]));
   renderFacets(all, state.q || Object.keys(state.filters).length ? (counts as Record<string, Record<string, number>>) : all, state);
-  results.replaceChildren();
   suggest.hidden = true;
   const pinnedUrls = new Set(pinned.map((m) => m.entry.url));
   const total = found.results.length;
   const isFiltered = filtered(state);
   if (!state.q && !isFiltered) {
+    results.replaceChildren();
     statusLine.textContent = `${total} documents. Type to search, or pick filters.`;
     more.hidden = true;
     return;
@@ -233,12 +233,14 @@ async function run(state: State) {
   else if (total === 0 && close.length === 0 && pinned.length === 0) statusLine.textContent = `Nothing matches “${state.q}”${withFilters}. Try fewer or other words${isFiltered ? ', or clear some filters' : ''}.`;
   else if (total === 0) statusLine.textContent = `No page contains every word of “${state.q}”${withFilters}. Closest names:`;
   else statusLine.textContent = `${total} ${total === 1 ? 'result' : 'results'}${state.q ? ` for “${state.q}”` : ''}${withFilters}`;
-  results.append(...pinned.map((m) => renderMatch(m, 'named')), ...close.map((m) => renderMatch(m, 'close')));
+  const named = [...pinned.map((m) => renderMatch(m, 'named')), ...close.map((m) => renderMatch(m, 'close'))];
   let shown = 0;
   const showMore = async () => {
     const page = (await Promise.all(found.results.slice(shown, shown + pageSize).map((r) => r.data()))).filter((d) => !pinnedUrls.has(d.url));
     if (run !== generation) return;
-    results.append(...page.map(renderResult));
+    // The first page replaces the old results in one step: the list never flashes empty in between.
+    if (shown === 0) results.replaceChildren(...named, ...page.map(renderResult));
+    else results.append(...page.map(renderResult));
     shown += pageSize;
     more.hidden = shown >= total;
   };

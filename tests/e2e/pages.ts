@@ -7,7 +7,7 @@ export const base = inject('baseUrl');
 /** Opens a page and collects console errors and failed requests while it is used. */
 export async function open(browser: Browser, path: string, options: Parameters<Browser['newPage']>[0] = {}): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage(options);
-  page.setDefaultTimeout(5000); // fail at the step that hangs, not at the test's timeout
+  page.setDefaultTimeout(60_000); // fail at the step that hangs, not at the test's timeout; a busy machine may take seconds per step
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
