@@ -1,5 +1,6 @@
 import { createQuickMatcher, type QuickJumpEntry } from '../lib/quick-jump.ts';
 import { closest } from '../lib/suggest.ts';
+import { el, link } from './dom.ts';
 
 /**
  * The 404 page: reads the address as an ID, an old or mistyped page name, and offers the
@@ -44,17 +45,8 @@ void (async () => {
   const list = document.querySelector<HTMLUListElement>('#maybe-list')!;
   list.replaceChildren(
     ...maybe.map((e) => {
-      const li = document.createElement('li');
-      const id = document.createElement('span');
-      id.className = 'badge badge-id';
-      id.textContent = e.id;
-      const a = document.createElement('a');
-      a.href = e.url;
-      a.textContent = e.title;
-      const kind = document.createElement('span');
-      kind.className = 'muted';
-      kind.textContent = ` · ${e.kind}`;
-      li.append(id, ' ', a, kind);
+      const li = el('li');
+      li.append(el('span', 'badge badge-id', e.id), ' ', link(e.url, e.title), el('span', 'muted', ` · ${e.kind}`));
       return li;
     }),
   );

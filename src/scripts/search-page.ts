@@ -1,6 +1,7 @@
 import { createNameLookup, createQuickMatcher, type QuickJumpEntry, type QuickJumpMatch } from '../lib/quick-jump.ts';
 import { excerptNode, loadPagefind, searchNeedsBuild, type PagefindResultData } from './pagefind.ts';
 import { suggestWords } from './did-you-mean.ts';
+import { el, link } from './dom.ts';
 
 /**
  * The search page. Query, filters and sort live in the URL, so a search can be shared and
@@ -127,51 +128,27 @@ function renderFacets(all: Record<string, Record<string, number>>, counts: Recor
 }
 
 function renderResult(d: PagefindResultData): HTMLLIElement {
-  const li = document.createElement('li');
-  const head = document.createElement('div');
-  head.className = 'result-head';
-  if (d.meta.id) {
-    const id = document.createElement('span');
-    id.className = 'badge badge-id';
-    id.textContent = d.meta.id;
-    head.append(id);
-  }
-  const link = document.createElement('a');
-  link.href = d.url;
-  link.className = 'result-title';
-  link.textContent = d.meta.title ?? d.url;
-  head.append(link);
-  for (const key of ['collection', 'severity', 'status'] as const) {
-    if (!d.meta[key]) continue;
-    const badge = document.createElement('span');
-    badge.className = `badge badge-${d.meta[key]}`;
-    badge.textContent = d.meta[key]!;
-    head.append(badge);
-  }
+  const head = el('div', 'result-head');
+  if (d.meta.id) head.append(el('span', 'badge badge-id', d.meta.id));
+  head.append(link(d.url, d.meta.title ?? d.url, 'result-title'));
+  for (const key of ['collection', 'severity', 'status'] as const) if (d.meta[key]) head.append(el('span', `badge badge-${d.meta[key]}`, d.meta[key]));
   if (d.meta.date) {
-    const time = document.createElement('time');
-    time.className = 'muted';
+    const time = el('time', 'muted', d.meta.date);
     time.dateTime = d.meta.date;
-    time.textContent = d.meta.date;
     head.append(time);
   }
-  const excerpt = document.createElement('p');
-  excerpt.className = 'result-excerpt';
+  const excerpt = el('p', 'result-excerpt');
   excerpt.append(excerptNode(d.excerpt));
+  const li = el('li');
   li.append(head, excerpt);
   const sections = d.sub_results.filter((s) => s.url !== d.url && s.url.includes('#')).slice(0, 3);
   if (sections.length) {
-    const ul = document.createElement('ul');
-    ul.className = 'result-sections';
+    const ul = el('ul', 'result-sections');
     for (const s of sections) {
-      const item = document.createElement('li');
-      const a = document.createElement('a');
-      a.href = s.url;
-      a.textContent = s.title;
-      const p = document.createElement('span');
-      p.className = 'muted';
-      p.append(' — ', excerptNode(s.excerpt));
-      item.append(a, p);
+      const context = el('span', 'muted');
+      context.append(' — ', excerptNode(s.excerpt));
+      const item = el('li');
+      item.append(link(s.url, s.title), context);
       ul.append(item);
     }
     li.append(ul);
@@ -265,32 +242,13 @@ function filtered(state: State): boolean {
 
 /** A result from the palette's index: the document whose ID, title or alias was named, and which of them matched. */
 function renderMatch(m: QuickJumpMatch, how: 'named' | 'close'): HTMLLIElement {
-  const li = document.createElement('li');
-  li.className = 'result-named';
-  const head = document.createElement('div');
-  head.className = 'result-head';
-  const id = document.createElement('span');
-  id.className = 'badge badge-id';
-  id.textContent = m.entry.id;
-  const link = document.createElement('a');
-  link.href = m.entry.url;
-  link.className = 'result-title';
-  link.textContent = m.entry.title;
-  const kind = document.createElement('span');
-  kind.className = 'badge';
-  kind.textContent = m.entry.kind;
-  head.append(id, link, kind);
-  if (m.entry.status) {
-    const status = document.createElement('span');
-    status.className = `badge badge-${m.entry.status}`;
-    status.textContent = m.entry.status;
-    head.append(status);
-  }
-  const why = document.createElement('p');
-  why.className = 'result-excerpt muted';
+  const head = el('div', 'result-head');
+  head.append(el('span', 'badge badge-id', m.entry.id), link(m.entry.url, m.entry.title, 'result-title'), el('span', 'badge', m.entry.kind));
+  if (m.entry.status) head.append(el('span', `badge badge-${m.entry.status}`, m.entry.status));
   const field = m.matched === m.entry.id ? 'ID' : m.matched === m.entry.title ? 'title' : 'other name';
-  why.textContent = how === 'close' ? `Its ${field} is close to what you typed${field === 'other name' ? `: “${m.matched}”` : ''}` : field === 'other name' ? `Also known as “${m.matched}”` : `Its ${field} matches`;
-  li.append(head, why);
+  const why = how === 'close' ? `Its ${field} is close to what you typed${field === 'other name' ? `: “${m.matched}”` : ''}` : field === 'other name' ? `Also known as “${m.matched}”` : `Its ${field} matches`;
+  const li = el('li', 'result-named');
+  li.append(head, el('p', 'result-excerpt muted', why));
   return li;
 }
 
