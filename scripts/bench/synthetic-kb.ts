@@ -50,8 +50,9 @@ export function writeSyntheticKb(dir: string, total: number, seed = 7): Syntheti
   const teams = Array.from({ length: 12 }, (_, i) => `team-${i}`);
   const services = Array.from({ length: 40 }, (_, i) => `service-${i}`);
   const n = {
-    projects: Math.max(1, Math.round(total * 0.1)),
-    runbooks: Math.max(1, Math.round(total * 0.2)),
+    projects: Math.min(9_999, Math.max(1, Math.round(total * 0.1))),
+    // RB-NNNN and PRJ-NNNN hold 9,999 documents: past that (50,000 documents) the rest are incidents.
+    runbooks: Math.min(9_999, Math.max(1, Math.round(total * 0.2))),
     playbooks: Math.max(1, Math.round(total * 0.05)),
     guides: Math.max(1, Math.round(total * 0.05)),
     retrospectives: Math.max(1, Math.round(total * 0.1)),
