@@ -2,7 +2,7 @@
 // Astro in this process from those renders, index it for search, verify that it holds
 // exactly this audience's documents, then swap it into place. Any failure leaves the
 // previous site exactly as it was.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadOptionsFromEnv } from '../src/lib/config.ts';
@@ -57,7 +57,9 @@ async function build(): Promise<boolean> {
   }
   steps.log(`${count(kb.checked)} files checked, ${count(kb.documents.length)} documents for the ${audience} audience; ${count(kb.fromCache)} renders from the cache`);
   steps.log(address.from ? `Links point at ${address.url} (from ${address.from})` : `Warning: ${noSiteAddressWarning}`);
-  provideSession(sessionOf(options, kb));
+  // Its bodies folder is set below, once the staging folder exists.
+  const session = sessionOf(options, kb);
+  provideSession(session);
   // The graph is computed: the vocabulary is the last use of each document's plain text.
   // Titles and aliases too: a word only a title uses is still a word "did you mean" may offer.
   const vocabulary = JSON.stringify(vocabularyOf(kb.documents.map((d) => `${documentTitle(d.data)} ${d.data.aliases.join(' ')} ${d.data.summary} ${d.text}`)));
@@ -68,6 +70,8 @@ async function build(): Promise<boolean> {
 
   steps.phase('Writing pages');
   staging = createStaging(root, outDir);
+  session.bodiesDir = join(staging.work, 'bodies');
+  mkdirSync(session.bodiesDir);
   let pages = 0;
   const astroProblems: string[] = [];
   (globalThis as Record<symbol, unknown>)[Symbol.for('cairn.astro-log')] = {
@@ -96,7 +100,10 @@ async function build(): Promise<boolean> {
   } catch (error) {
     for (const line of astroProblems) steps.log(line);
     steps.finish();
-    console.error(`\nAstro could not build the site: ${(error as Error).message}\n${outDir} was not touched.`);
+    // Some failures carry no message (a worn-out resource, an error from deep in Vite): show what there is.
+    const inner = error instanceof AggregateError ? error.errors.slice(0, 3).map((e) => (e instanceof Error ? e.message : String(e))).join('; ') : '';
+    const reason = error instanceof Error ? error.message || inner || error.stack || error.name : String(error);
+    console.error(`\nAstro could not build the site: ${reason}\n${outDir} was not touched.`);
     return false;
   }
   for (const line of astroProblems) steps.log(line);

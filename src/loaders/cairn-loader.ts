@@ -1,11 +1,13 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadOptionsFromEnv } from '../lib/config.ts';
 import { loadKnowledgeBaseFast } from '../lib/knowledge-base.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
 import { memoryRenderCache, type RenderCache } from '../pipeline/render-cache.ts';
 import { ContentError, formatProblem, hasErrors } from '../lib/problems.ts';
-import { providedSession, sessionOf, type BuildSession } from '../pipeline/session.ts';
+import { bodyFile, providedSession, sessionOf, type BuildSession } from '../pipeline/session.ts';
 import type { CollectionName } from '../schemas/index.ts';
 
 /**
@@ -64,15 +66,18 @@ async function fill(collection: CollectionName, { store, logger }: Pick<LoaderCo
     if (doc.collection !== collection) continue;
     present.add(doc.id);
     // Validated by the shared schemas already: Astro's parseData would run zod a second time.
+    // In a build the body goes to the build's bodies folder, read back by its page: Astro's
+    // store (serialised whole) keeps only data, and the session drops its copy.
+    const bodies = dev ? undefined : providedSession()?.bodiesDir;
+    if (bodies) writeFileSync(bodyFile(bodies, doc.id), doc.html);
     store.set({
       id: doc.id,
       data: doc.data as unknown as Record<string, unknown>,
       filePath: doc.file,
-      digest: `${doc.file}\0${JSON.stringify(doc.data)}\0${doc.html}\0${JSON.stringify(graph.from(doc.id))}\0${doc.tickets.join(' ')}`,
-      rendered: { html: doc.html, metadata: { headings: doc.headings, edges: graph.from(doc.id), tickets: doc.tickets } },
+      // A hash of what the page shows, not the text itself: the digest is stored too.
+      digest: createHash('sha256').update(`${doc.file}\0${JSON.stringify(doc.data)}\0${doc.html}\0${JSON.stringify(graph.from(doc.id))}\0${doc.tickets.join(' ')}`).digest('base64url'),
+      rendered: { html: bodies ? '' : doc.html, metadata: { headings: doc.headings, edges: graph.from(doc.id), tickets: doc.tickets } },
     });
-    // In a build the store now holds the only copy a page needs; at 10,000 documents the
-    // session's copies are a few hundred megabytes kept alive for nothing.
     if (!dev) doc.html = '';
   }
   for (const id of store.keys()) {

@@ -14,6 +14,12 @@ export interface BuildSession {
   graph: ContentGraph;
   /** `cairn.config.json`, read once. */
   config: SiteConfig;
+  /**
+   * Where this build keeps each document's rendered body (`<ID>.html`) for its page. Kept out of
+   * Astro's data store, which Astro serialises whole into one string: past about 40,000
+   * documents that string is longer than V8 allows and the build fails.
+   */
+  bodiesDir?: string;
 }
 
 // Astro evaluates the content config and pages in its own module graph, so a module-level
@@ -32,4 +38,9 @@ export function providedSession(): BuildSession | undefined {
 /** A session around a loaded knowledge base: its graph (empty when content has errors) and config. */
 export function sessionOf(options: LoadOptions, kb: KnowledgeBase): BuildSession {
   return { options, kb, graph: buildGraph(hasErrors(kb.problems) ? [] : kb.documents, options.today), config: loadSiteConfig(options.root).config };
+}
+
+/** The file of a document's rendered body in a build's bodies folder (IDs are unique regardless of case). */
+export function bodyFile(bodiesDir: string, id: string): string {
+  return `${bodiesDir}/${encodeURIComponent(id)}.html`;
 }
