@@ -14,7 +14,7 @@ import { digestMarkdown, issueBody, slackPayload, teamsPayload } from '../src/li
 import { postJson, SendError } from '../src/lib/notify/send.ts';
 import { readState, writeState } from '../src/lib/notify/state.ts';
 import { queueOf, reviewQueue } from '../src/lib/review-queue.ts';
-import { contributionLinks, loadSiteConfig, siteAddress } from '../src/lib/site-config.ts';
+import { contributionLinks, linkBase, loadSiteConfig } from '../src/lib/site-config.ts';
 
 const { values } = parseArgs({
   options: {
@@ -39,11 +39,9 @@ async function main(): Promise<number> {
   }
   const kb = loadKnowledgeBase(options);
   const config = loadSiteConfig(options.root).config;
-  // Links start with the site's address when one is set (site_url or CAIRN_SITE_URL); otherwise they stay site paths.
-  const address = siteAddress(config);
-  const site = address.from ? address.url.replace(/\/$/, '') : '';
+  const site = linkBase(config);
   // Chat messages and issues are read away from the site, where a site path leads nowhere.
-  if (!address.from) console.error('Warning: no site address is set, so links in these messages are site paths (/runbooks/…) that lead nowhere in a chat or an issue. Set "site_url" in cairn.config.json, or CAIRN_SITE_URL.');
+  if (!site) console.error('Warning: no site address is set, so links in these messages are site paths (/runbooks/…) that lead nowhere in a chat or an issue. Set "site_url" in cairn.config.json, or CAIRN_SITE_URL.');
   const docs = kb.documents.map((d) => ({ id: d.id, collection: d.collection, file: d.file, url: documentUrl(d.collection, d.slug), data: d.data }));
   const full = reviewQueue({ today: options.today, documents: docs, drafts: kb.drafts, placeholders: kb.placeholders, editLink: (file, title) => contributionLinks(config, file, title)?.edit });
   const queue = values.team ? queueOf(full, values.team) : full;

@@ -7,7 +7,7 @@ import { loadKnowledgeBase } from '../src/lib/knowledge-base.ts';
 import { formatProblem } from '../src/lib/problems.ts';
 import { reviewMarkdown, reviewText } from '../src/lib/review-format.ts';
 import { queueOf, reviewQueue } from '../src/lib/review-queue.ts';
-import { contributionLinks, loadSiteConfig, siteAddress } from '../src/lib/site-config.ts';
+import { contributionLinks, linkBase, loadSiteConfig } from '../src/lib/site-config.ts';
 
 const { values } = parseArgs({ options: { team: { type: 'string' }, format: { type: 'string', default: 'text' } } });
 const format = values.format!;
@@ -30,9 +30,7 @@ if (!['text', 'json', 'markdown'].includes(format)) {
     console.error(`no team ${values.team}; teams with something due: ${all.teams.map((t) => t.team).join(', ') || 'none'}`);
     process.exitCode = 2;
   } else {
-    // Links start with the site's address when one is set (site_url or CAIRN_SITE_URL); otherwise they stay site paths.
-    const address = siteAddress(config);
-    const site = address.from ? address.url.replace(/\/$/, '') : '';
+    const site = linkBase(config);
     console.log(format === 'json' ? JSON.stringify(queue, null, 1) : format === 'markdown' ? reviewMarkdown(queue, site) : reviewText(queue, site));
     const errors = kb.problems.filter((p) => p.severity === 'error');
     // The queue is computed from what could be read; content errors are named so nobody trusts a partial list.

@@ -30,6 +30,12 @@ export function idCandidates(query: string): string[] {
   return /^\d{1,4}$/.test(rest) ? [`${prefix}-${rest.padStart(4, '0')}`] : [];
 }
 
+/** The entries a query names by ID, as typed or padded (`rb 12` is RB-0012). */
+function byIdLookup(entries: readonly QuickJumpEntry[]): (query: string) => QuickJumpEntry[] {
+  const byId = new Map(entries.map((e) => [e.id.toLowerCase(), e]));
+  return (query) => [...new Set([query, ...idCandidates(query)].map((c) => byId.get(c.toLowerCase())).filter((e): e is QuickJumpEntry => e !== undefined))];
+}
+
 /** One quick-jump match: `score` 0 is an exact ID, then Fuse's fuzzy score (lower is closer). */
 export interface QuickJumpMatch {
   entry: QuickJumpEntry;
@@ -43,7 +49,7 @@ export interface QuickJumpMatch {
  * on ID, title and aliases that forgive typos word by word.
  */
 export function createQuickMatcher(entries: readonly QuickJumpEntry[]): (query: string, limit?: number) => QuickJumpMatch[] {
-  const byId = new Map(entries.map((e) => [e.id.toLowerCase(), e]));
+  const exactIds = byIdLookup(entries);
   const fuse = new Fuse(entries, {
     keys: [
       { name: 'id', weight: 3 },
@@ -61,7 +67,7 @@ export function createQuickMatcher(entries: readonly QuickJumpEntry[]): (query: 
   return (query, limit = 8) => {
     const q = query.trim();
     if (!q) return [];
-    const exact = [q, ...idCandidates(q)].map((c) => byId.get(c.toLowerCase())).filter((e): e is QuickJumpEntry => e !== undefined);
+    const exact = exactIds(q);
     const seen = new Set<string>();
     const matches: QuickJumpMatch[] = [];
     for (const entry of exact) if (!seen.has(entry.id)) (seen.add(entry.id), matches.push({ entry, score: 0, matched: entry.id }));
@@ -88,7 +94,7 @@ export function createQuickJump(entries: readonly QuickJumpEntry[]): (query: str
  * more). Plain lookups, no fuzzy index: cheap at 10,000 documents on every keystroke.
  */
 export function createNameLookup(entries: readonly QuickJumpEntry[]): (query: string, limit?: number) => QuickJumpMatch[] {
-  const byId = new Map(entries.map((e) => [e.id.toLowerCase(), e]));
+  const exactIds = byIdLookup(entries);
   const names = entries.flatMap((entry) => [entry.title, ...entry.aliases].map((name) => ({ entry, name, lower: name.toLowerCase() })));
   return (query, limit = 3) => {
     const q = query.trim().toLowerCase();
@@ -97,10 +103,7 @@ export function createNameLookup(entries: readonly QuickJumpEntry[]): (query: st
     const add = (entry: QuickJumpEntry, matched: string, score: number) => {
       if (!found.has(entry.id)) found.set(entry.id, { entry, score, matched });
     };
-    for (const candidate of [q, ...idCandidates(q)]) {
-      const entry = byId.get(candidate.toLowerCase());
-      if (entry) add(entry, entry.id, 0);
-    }
+    for (const entry of exactIds(q)) add(entry, entry.id, 0);
     for (const n of names) if (n.lower === q) add(n.entry, n.name, 0.01);
     if (q.length >= 3) for (const n of names) if (n.lower.includes(q)) add(n.entry, n.name, 0.1);
     return [...found.values()].slice(0, limit);

@@ -65,5 +65,11 @@ export function siteAddress(config: SiteConfig, env: NodeJS.ProcessEnv = process
   return { url: localSiteUrl };
 }
 
+/** The start of absolute links in messages read away from the site (review, notify): the address when one is set, else nothing (site paths). */
+export function linkBase(config: SiteConfig, env: NodeJS.ProcessEnv = process.env): string {
+  const address = siteAddress(config, env);
+  return address.from ? address.url.replace(/\/$/, '') : '';
+}
+
 /** What the build says when no address is set, so nobody ships links that lead to localhost unawares. */
 export const noSiteAddressWarning = `No site address is set, so every link Cairn hands out (copy link, embed cards, oEmbed, feeds, sitemap) points at ${localSiteUrl}. Set "site_url" in cairn.config.json, or CAIRN_SITE_URL, to the address readers use.`;
