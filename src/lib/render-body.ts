@@ -1,9 +1,7 @@
 import type { Element, Properties } from 'hast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { State } from 'mdast-util-to-hast';
-import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -11,12 +9,13 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { allowedHtml, contentComponents, type RenderContext } from '../components/content/index.ts';
 import rehypeHeadingAnchors, { type Heading } from '../plugins/rehype-heading-anchors.ts';
-import rehypeCodeBlocks, { rehypeHighlightCode } from '../plugins/rehype-code-blocks.ts';
+import rehypeCodeBlocks from '../plugins/rehype-code-blocks.ts';
 import remarkContentComponents from '../plugins/remark-content-components.ts';
 import remarkIdLinks from '../plugins/remark-id-links.ts';
 import remarkTicketLinks from '../plugins/remark-ticket-links.ts';
 import remarkInternalLinks, { type InternalLink } from '../plugins/remark-internal-links.ts';
 import remarkSafeMdx from '../plugins/remark-safe-mdx.ts';
+import remarkGfmParts, { gfmPartsFor, type GfmParts } from '../plugins/remark-gfm-parts.ts';
 import { toString as hastToString } from 'hast-util-to-string';
 import { sourceLimitProblems, tooDeepToRender, treeLimitProblems } from './body-limits.ts';
 import type { IdIndex } from './graph/id-index.ts';
@@ -58,26 +57,37 @@ const nothing = () => undefined;
 /**
  * MDX syntax parsed by unified, never compiled or evaluated: JSX becomes the site's
  * components (functions to hast), anything that could run code is refused. One frozen
- * processor serves every document of a build.
+ * processor per set of GFM parts serves every document of a build that needs that set.
  */
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkMdx)
-  .use(remarkGfm)
-  .use(remarkSafeMdx)
-  .use(remarkContentComponents)
-  .use(remarkIdLinks)
-  .use(remarkTicketLinks)
-  .use(remarkInternalLinks)
-  .use(remarkRehype, {
-    handlers: { mdxJsxFlowElement: renderJsx, mdxJsxTextElement: renderJsx, mdxjsEsm: nothing, mdxFlowExpression: nothing, mdxTextExpression: nothing },
-  })
-  .use(rehypeSlug)
-  .use(rehypeHeadingAnchors)
-  .use(...rehypeHighlightCode)
-  .use(rehypeCodeBlocks)
-  .use(rehypeStringify)
-  .freeze();
+function createProcessor(gfm: GfmParts) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkMdx)
+    .use(remarkGfmParts, gfm)
+    .use(remarkSafeMdx)
+    .use(remarkContentComponents)
+    .use(remarkIdLinks)
+    .use(remarkTicketLinks)
+    .use(remarkInternalLinks)
+    .use(remarkRehype, {
+      handlers: { mdxJsxFlowElement: renderJsx, mdxJsxTextElement: renderJsx, mdxjsEsm: nothing, mdxFlowExpression: nothing, mdxTextExpression: nothing },
+    })
+    .use(rehypeHeadingAnchors)
+    .use(rehypeCodeBlocks)
+    .use(rehypeStringify)
+    .freeze();
+}
+
+const processors = new Map<string, ReturnType<typeof createProcessor>>();
+
+/** The processor for a body: GFM without the parts its source cannot use, which parse slowly. */
+function processorFor(body: string) {
+  const parts = gfmPartsFor(body);
+  const key = `${+parts.emailLiterals}${+parts.literalLinks}${+parts.tables}`;
+  let processor = processors.get(key);
+  if (!processor) processors.set(key, (processor = createProcessor(parts)));
+  return processor;
+}
 
 /** What turns words of prose into links. */
 export interface BodyLinks {
@@ -94,6 +104,7 @@ export function renderBody(body: string, context: RenderContext, links: BodyLink
   const overLimits = sourceLimitProblems(body);
   if (overLimits.length > 0) return failed(overLimits);
   const file = new VFile({ value: body, data: { renderContext: context, ...links } });
+  const processor = processorFor(body);
   try {
     const parsed = processor.parse(file);
     const overTreeLimits = treeLimitProblems(parsed);

@@ -1,8 +1,9 @@
-import type { Root, Element } from 'hast';
+import type { Element, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { headingRank } from 'hast-util-heading-rank';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import GithubSlugger from 'github-slugger';
+import { walk } from '../lib/tree-walk.ts';
 
 /** A heading of a document body, for the table of contents (Astro's MarkdownHeading shape). */
 export interface Heading {
@@ -12,15 +13,20 @@ export interface Heading {
 }
 
 /**
- * Lists the h2–h4 headings that have ids (set by rehype-slug) and gives each one a
- * self-link, so a reader can copy the address of a section.
+ * Gives every heading without one an id (GitHub's slugs, as rehype-slug does), lists the
+ * h2–h4 headings, and gives each of those a self-link, so a reader can copy the address of
+ * a section. One walk does all three.
  */
 export function collectHeadings(tree: Root): Heading[] {
   const headings: Heading[] = [];
-  visit(tree, 'element', (node: Element) => {
+  const slugs = new GithubSlugger();
+  walk<Element | RootContent>(tree, (node) => {
+    if (node.type !== 'element') return;
     const depth = headingRank(node);
+    if (!depth) return;
+    node.properties.id ||= slugs.slug(toString(node));
     const id = node.properties.id;
-    if (!depth || depth < 2 || depth > 4 || typeof id !== 'string') return;
+    if (depth < 2 || depth > 4 || typeof id !== 'string') return;
     const text = toString(node).trim();
     headings.push({ depth, slug: id, text });
     node.children.push({

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Program, ExpressionStatement, Literal } from 'estree';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { walk } from '../lib/tree-walk.ts';
 import { allowedHtml, contentComponents, type PropValue, type RenderContext } from '../components/content/index.ts';
 import { didYouMean } from '../lib/suggest.ts';
 
@@ -84,7 +84,8 @@ export function componentProblems(node: JsxElement): string[] {
 export default function remarkContentComponents() {
   return (tree: Root, file: VFile) => {
     const context = file.data.renderContext as RenderContext;
-    visit(tree, ['mdxJsxFlowElement', 'mdxJsxTextElement'], (node) => {
+    walk<{ type: string }>(tree, (node) => {
+      if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const element = node as JsxElement;
       for (const message of componentProblems(element)) {
         const m = file.message(message, { place: element.position, ruleId: 'content-component', source: 'cairn' });

@@ -1,5 +1,5 @@
-import type { Definition, Link, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Link, Root } from 'mdast';
+import { walk } from '../lib/tree-walk.ts';
 import type { VFile } from 'vfile';
 
 /** A link to a page of this site as written in a body, to be checked once every page is known. */
@@ -13,9 +13,9 @@ export interface InternalLink {
 /** Links and link definitions that point into the site: a path from its root, or an anchor on this page. */
 export function internalLinks(tree: Root): InternalLink[] {
   const found: InternalLink[] = [];
-  visit(tree, (node) => {
+  walk<Root['children'][number] | Link>(tree, (node) => {
     if (node.type !== 'link' && node.type !== 'definition') return;
-    const url = (node as Link | Definition).url;
+    const url = node.url;
     if (!/^(?:\/(?!\/)|#)/.test(url)) return;
     found.push({ url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
   });

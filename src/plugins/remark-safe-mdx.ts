@@ -1,7 +1,7 @@
 import type { Root, Nodes } from 'mdast';
 import type { Program } from 'estree';
 import type { VFile } from 'vfile';
-import { visit, SKIP } from 'unist-util-visit';
+import { SKIP, walk } from '../lib/tree-walk.ts';
 
 /** Something in a body that could run code or load something it should not, and where. */
 export interface Finding {
@@ -32,7 +32,7 @@ export function isLiteralProgram(program: Program | undefined): boolean {
  */
 export function findUnsafeMdx(tree: Root): Finding[] {
   const findings: Finding[] = [];
-  visit(tree, (node, index, parent) => {
+  walk<Nodes>(tree, (node, index, parent) => {
     switch (node.type) {
       case 'mdxjsEsm':
         findings.push({ node, message: 'import and export are not allowed in content: the site supplies every component, so remove this line' });
@@ -40,9 +40,9 @@ export function findUnsafeMdx(tree: Root): Finding[] {
       case 'mdxFlowExpression':
       case 'mdxTextExpression': {
         const program = node.data?.estree as Program | undefined;
-        if (program && program.body.length === 0 && parent && index !== undefined) {
+        if (program && program.body.length === 0) {
           parent.children.splice(index, 1); // a comment: nothing to render
-          return [SKIP, index];
+          return index;
         }
         findings.push({ node, message: 'JavaScript expressions `{…}` are not allowed in content; to show a brace write `\\{`' });
         return SKIP;
