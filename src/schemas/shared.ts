@@ -9,46 +9,14 @@ export const timestamp = z.iso.datetime({
   error: 'expected an ISO 8601 time with its zone, e.g. 2025-03-14T09:42:00Z or 2025-03-14T10:42:00+01:00',
 });
 
+/** Lower-case words joined by hyphens, unanchored: the ID form of teams and services, and of tags. */
+export const slugSource = /[a-z0-9]+(?:-[a-z0-9]+)*/;
+
 /** Lower-case words joined by hyphens: the ID form of teams and services, and of tags. */
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected lower-case words joined by hyphens, e.g. service-desk' });
+export const slug = z.string().regex(new RegExp(`^${slugSource.source}$`), { error: 'expected lower-case words joined by hyphens, e.g. service-desk' });
 
 /** Who may read a document: each build is made for one audience and contains nothing above it. */
 export const visibility = z.enum(['public', 'internal', 'restricted']);
-
-/** Permanent document IDs, one form per collection (PRODUCT.md, content model). */
-export const idPatterns = {
-  projects: /^PRJ-(?:\d{4}|[a-z0-9]+(?:-[a-z0-9]+)*)$/,
-  incidents: /^INC-\d{4}-\d{3}$/,
-  runbooks: /^RB-\d{4}$/,
-  playbooks: /^PB-\d{4}$/,
-  retrospectives: /^RETRO-\d{4}$/,
-  guides: /^MG-\d{4}$/,
-  teams: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-  services: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-} as const;
-
-const idExamples = {
-  projects: 'PRJ-billing-migration or PRJ-0007',
-  incidents: 'INC-2025-014',
-  runbooks: 'RB-0042',
-  playbooks: 'PB-0003',
-  retrospectives: 'RETRO-0005',
-  guides: 'MG-0002',
-  teams: 'service-desk',
-  services: 'payment-gateway',
-} as const;
-
-/** Whether a string has the ID form of a collection. */
-export function isDocumentId(collection: keyof typeof idPatterns, value: string): boolean {
-  return idPatterns[collection].test(value);
-}
-
-/** A reference, by permanent ID, to a document of the given collection. */
-export function idOf(collection: keyof typeof idPatterns) {
-  return z.string().regex(idPatterns[collection], { error: `expected an ID like ${idExamples[collection]}` });
-}
 
 /** Whether a follow-up is still to do. */
 export const actionItemStatus = z.enum(['open', 'in-progress', 'done', 'wont-do']);

@@ -1,6 +1,14 @@
 import * as z from 'zod';
-import { documentBase } from './base.ts';
-import { actionItem, idOf, lesson, slug, timestamp } from './shared.ts';
+import { formatDate, formatDuration, minutesBetween } from '../lib/dates.ts';
+import { documentBase, unknownToFill } from '../schemas/base.ts';
+import { actionItem, lesson, slug, timestamp } from '../schemas/shared.ts';
+import { badge, date, describeCollection, withOwner } from './descriptor.ts';
+import { idForm, idOf, numbered } from './id-form.ts';
+import { projectId } from './projects.ts';
+import { runbookId } from './runbooks.ts';
+
+/** `INC-YYYY-NNN`: the year it was detected and a number within the year. */
+export const incidentId = idForm(/INC-\d{4}-\d{3}/, 'INC-2025-014', 'prefixed', (ids, _, today) => numbered(`INC-${today.slice(0, 4)}-`, 3, ids));
 
 /** What set the incident off. */
 export const incidentTrigger = z.enum([
@@ -36,7 +44,7 @@ export const incidentFactsToFill = ['severity', 'detected'] as const;
 /** An incident and its postmortem. */
 export const incidentSchema = documentBase.extend({
   /** Permanent ID, `INC-YYYY-NNN`. */
-  id: idOf('incidents'),
+  id: idOf(incidentId),
   /** SEV1 (worst) to SEV4; may be absent only when listed in `to_fill`. */
   severity: z.enum(['SEV1', 'SEV2', 'SEV3', 'SEV4']).optional(),
   /** Where the incident and its postmortem stand. */
@@ -50,11 +58,11 @@ export const incidentSchema = documentBase.extend({
   /** When it was fully fixed. */
   resolved: timestamp.optional(),
   /** Projects (IDs) the incident affected. */
-  projects: z.array(idOf('projects')).default([]),
+  projects: z.array(idOf(projectId)).default([]),
   /** Services (slugs) that were hit. */
   services: z.array(slug).default([]),
   /** Runbooks (IDs) used in the response. */
-  runbooks: z.array(idOf('runbooks')).default([]),
+  runbooks: z.array(idOf(runbookId)).default([]),
   /** Tracker keys of the tickets for it, e.g. OPS-1234 or INC0012345. */
   tickets: z.array(z.string().min(2)).default([]),
   /** The person who led the response. */
@@ -87,3 +95,38 @@ export const incidentSchema = documentBase.extend({
   },
   { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
 );
+
+/** Incidents: what broke, how the response went, what it taught. */
+export const incidents = describeCollection({
+  schema: incidentSchema,
+  id: incidentId,
+  label: 'Incidents',
+  singular: 'Incident',
+  section: 'Operate',
+  references: withOwner([
+    { path: ['projects'], target: 'projects', kind: 'affected-project' },
+    { path: ['services'], target: 'services', kind: 'on-service' },
+    { path: ['runbooks'], target: 'runbooks', kind: 'used-runbook' },
+    { path: ['teams'], target: 'teams', kind: 'involved-team' },
+    { path: ['action_items', '*', 'owner'], target: 'teams', kind: 'action-owner' },
+  ]),
+  keyFields: (d, _, names) => [
+    { label: 'Severity', value: d.severity ?? unknownToFill },
+    { label: 'Detected', value: d.detected ? formatDate(d.detected) : unknownToFill },
+    { label: 'Duration', value: !d.detected ? unknownToFill : d.resolved || d.mitigated ? formatDuration(minutesBetween(d.detected, d.resolved ?? d.mitigated)) : 'ongoing' },
+    { label: 'Projects', value: names(d.projects) },
+    { label: 'Services', value: names(d.services) },
+  ],
+  columns: {
+    heads: ['Severity', 'Status', 'Detected', 'Time to resolve', 'Services'],
+    cells: (d) => [d.severity ? badge(d.severity) : { text: unknownToFill }, badge(d.status), d.detected ? date(d.detected.slice(0, 10)) : { text: unknownToFill }, { text: formatDuration(minutesBetween(d.detected, d.resolved)) }, { text: d.services.join(', ') }],
+  },
+  newestFirst: true,
+  facets: { date: (d) => d.detected?.slice(0, 10) },
+  scaffold: {
+    fileName: (id, titleSlug) => `${id.slice(4).toLowerCase()}-${titleSlug}`,
+    fields: ({ common, draft, context: c }) => [...common, ...(draft ? ['draft: true'] : []), ['severity', 'SEV3', 'SEV1 (worst) to SEV4'], 'status: open', ['detected', c.now, 'when it was noticed, e.g. 2026-03-14T09:42:00Z'], 'projects: []', 'services: []', 'runbooks: []', 'tickets: []', ['commander', '"TODO: who leads the response"', 'who leads the response'], draft ? 'teams: []' : `teams: [${c.team}]`, 'trigger: unknown', 'root_cause: unknown', ['customer_facing', 'false', 'true when customers, not only staff, felt it'], ['customer_impact', '"TODO: what customers or staff experienced"', 'what customers or staff experienced']],
+    body: ({ draft, context: c }) =>
+      '## Summary\n\nTODO\n\n## Impact\n\n## Timeline\n\n' + (draft ? 'TODO: the events, in a `<Timeline>` of `<Event time="…">` entries' : '<Timeline>\n<Event time="' + c.now + '">Detected.</Event>\n</Timeline>') + '\n\n## Root cause and trigger\n\n## Detection\n\n## Resolution and recovery\n\n## What went well\n\n## What went wrong\n\n## Where we got lucky\n\n## Action items\n\n<ActionItems />\n',
+  },
+});
