@@ -11,23 +11,23 @@ export const guideId = fourDigitId('MG', 'MG-0002');
 /** A mentorship guide for mentors, mentees or both. */
 export const guideSchema = documentBase.extend({
   /** Permanent ID, `MG-NNNN`. */
-  id: idOf(guideId),
+  id: idOf(guideId).meta({ description: 'Permanent ID, `MG-NNNN`.' }),
   /** Whether it is ready to use. */
-  status: procedureStatus.default('active'),
+  status: procedureStatus.default('active').meta({ description: 'Whether it is ready to use.' }),
   /** Who follows it. */
-  audience: z.enum(['mentor', 'mentee', 'both']),
+  audience: z.enum(['mentor', 'mentee', 'both']).meta({ description: 'Who follows it.' }),
   /** The learning track it belongs to, e.g. on-call or project delivery. */
-  track: z.enum(['service-desk', 'on-call', 'project-delivery', 'leadership', 'engineering-practice']),
+  track: z.enum(['service-desk', 'on-call', 'project-delivery', 'leadership', 'engineering-practice']).meta({ description: 'The learning track it belongs to, e.g. on-call or project delivery.' }),
   /** How many weeks it runs. */
-  weeks: z.int().min(1).max(52),
+  weeks: z.int().min(1).max(52).meta({ description: 'How many weeks it runs.' }),
   /** What the mentee should know or have before starting. */
-  prerequisites: z.array(z.string().min(3)).default([]),
+  prerequisites: z.array(z.string().min(3)).default([]).meta({ description: 'What the mentee should know or have before starting.' }),
   /** What the mentee can do at the end. */
-  objectives: z.array(z.string().min(5)).min(1),
+  objectives: z.array(z.string().min(5)).min(1).meta({ description: 'What the mentee can do at the end.' }),
   /** Playbooks (IDs) it teaches. */
-  playbooks: z.array(idOf(playbookId)).default([]),
+  playbooks: z.array(idOf(playbookId)).default([]).meta({ description: 'Playbooks (IDs) it teaches.' }),
   /** Runbooks (IDs) it practises. */
-  runbooks: z.array(idOf(runbookId)).default([]),
+  runbooks: z.array(idOf(runbookId)).default([]).meta({ description: 'Runbooks (IDs) it practises.' }),
 });
 
 /** Mentorship guides, for mentors, mentees or both. */

@@ -44,43 +44,43 @@ export const incidentFactsToFill = ['severity', 'detected'] as const;
 /** An incident and its postmortem. */
 export const incidentSchema = documentBase.extend({
   /** Permanent ID, `INC-YYYY-NNN`. */
-  id: idOf(incidentId),
+  id: idOf(incidentId).meta({ description: 'Permanent ID, `INC-YYYY-NNN`.' }),
   /** SEV1 (worst) to SEV4; may be absent only when listed in `to_fill`. */
-  severity: z.enum(['SEV1', 'SEV2', 'SEV3', 'SEV4']).optional(),
+  severity: z.enum(['SEV1', 'SEV2', 'SEV3', 'SEV4']).optional().meta({ description: 'SEV1 (worst) to SEV4; may be absent only when listed in `to_fill`.' }),
   /** Where the incident and its postmortem stand. */
-  status: z.enum(['open', 'mitigated', 'resolved', 'postmortem', 'closed']),
+  status: z.enum(['open', 'mitigated', 'resolved', 'postmortem', 'closed']).meta({ description: 'Where the incident and its postmortem stand.' }),
   /** When it was first noticed, by a person or an alert; may be absent only when listed in `to_fill`. */
-  detected: timestamp.optional(),
+  detected: timestamp.optional().meta({ description: 'When it was first noticed, by a person or an alert; may be absent only when listed in `to_fill`.' }),
   /** When a responder took it. */
-  acknowledged: timestamp.optional(),
+  acknowledged: timestamp.optional().meta({ description: 'When a responder took it.' }),
   /** When the impact stopped. */
-  mitigated: timestamp.optional(),
+  mitigated: timestamp.optional().meta({ description: 'When the impact stopped.' }),
   /** When it was fully fixed. */
-  resolved: timestamp.optional(),
+  resolved: timestamp.optional().meta({ description: 'When it was fully fixed.' }),
   /** Projects (IDs) the incident affected. */
-  projects: z.array(idOf(projectId)).default([]),
+  projects: z.array(idOf(projectId)).default([]).meta({ description: 'Projects (IDs) the incident affected.' }),
   /** Services (slugs) that were hit. */
-  services: z.array(slug).default([]),
+  services: z.array(slug).default([]).meta({ description: 'Services (slugs) that were hit.' }),
   /** Runbooks (IDs) used in the response. */
-  runbooks: z.array(idOf(runbookId)).default([]),
+  runbooks: z.array(idOf(runbookId)).default([]).meta({ description: 'Runbooks (IDs) used in the response.' }),
   /** Tracker keys of the tickets for it, e.g. OPS-1234 or INC0012345. */
-  tickets: z.array(z.string().min(2)).default([]),
+  tickets: z.array(z.string().min(2)).default([]).meta({ description: 'Tracker keys of the tickets for it, e.g. OPS-1234 or INC0012345.' }),
   /** The person who led the response. */
-  commander: z.string().min(2),
+  commander: z.string().min(2).meta({ description: 'The person who led the response.' }),
   /** Teams (slugs) that took part. */
-  teams: z.array(slug).default([]),
+  teams: z.array(slug).default([]).meta({ description: 'Teams (slugs) that took part.' }),
   /** What set it off. */
-  trigger: incidentTrigger,
+  trigger: incidentTrigger.meta({ description: 'What set it off.' }),
   /** The category of the root cause. */
-  root_cause: rootCauseCategory,
+  root_cause: rootCauseCategory.meta({ description: 'The category of the root cause.' }),
   /** Whether customers (not only staff) felt it. */
-  customer_facing: z.boolean(),
+  customer_facing: z.boolean().meta({ description: 'Whether customers (not only staff) felt it.' }),
   /** What customers or staff experienced, in a sentence or two. */
-  customer_impact: z.string().min(5),
+  customer_impact: z.string().min(5).meta({ description: 'What customers or staff experienced, in a sentence or two.' }),
   /** Follow-ups from the postmortem. */
-  action_items: z.array(actionItem).default([]),
+  action_items: z.array(actionItem).default([]).meta({ description: 'Follow-ups from the postmortem.' }),
   /** Lessons the postmortem drew. */
-  lessons: z.array(lesson).default([]),
+  lessons: z.array(lesson).default([]).meta({ description: 'Lessons the postmortem drew.' }),
 }).superRefine(
   (incident, ctx) => {
     // Also runs when other fields are wrong, so a missing severity is reported with them.

@@ -13,26 +13,26 @@ export const playbookAudience = z.enum(['it-support', 'project-management', 'ser
 /** A repeatable way of working across IT support and project management. */
 export const playbookSchema = documentBase.extend({
   /** Permanent ID, `PB-NNNN`. */
-  id: idOf(playbookId),
+  id: idOf(playbookId).meta({ description: 'Permanent ID, `PB-NNNN`.' }),
   /** Whether it is ready to use. */
-  status: procedureStatus.default('active'),
+  status: procedureStatus.default('active').meta({ description: 'Whether it is ready to use.' }),
   /** Who it is for. */
-  audience: z.array(playbookAudience).min(1),
+  audience: z.array(playbookAudience).min(1).meta({ description: 'Who it is for.' }),
   /** The situation that calls for it, in a sentence. */
-  when_to_use: z.string().min(10),
+  when_to_use: z.string().min(10).meta({ description: 'The situation that calls for it, in a sentence.' }),
   /** The roles it assigns and what each one does. */
   roles: z
     .array(
       z.strictObject({
         /** The role's name, e.g. Incident commander. */
-        role: z.string().min(2),
+        role: z.string().min(2).meta({ description: "The role's name, e.g. Incident commander." }),
         /** What the role is responsible for. */
-        responsibility: z.string().min(5),
+        responsibility: z.string().min(5).meta({ description: 'What the role is responsible for.' }),
       }),
     )
-    .default([]),
+    .default([]).meta({ description: 'The roles it assigns and what each one does.' }),
   /** Runbooks (IDs) the playbook calls on. */
-  runbooks: z.array(idOf(runbookId)).default([]),
+  runbooks: z.array(idOf(runbookId)).default([]).meta({ description: 'Runbooks (IDs) the playbook calls on.' }),
 });
 
 /** Playbooks: repeatable ways of working across IT support and project management. */

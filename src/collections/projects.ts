@@ -13,23 +13,23 @@ export const projectId = idForm(new RegExp(String.raw`PRJ-(?:\d{4}|${slugSource.
 /** A project of the organisation: what it changes, who runs it, when. */
 export const projectSchema = documentBase.extend({
   /** Permanent ID, `PRJ-<slug>` or `PRJ-0001`. */
-  id: idOf(projectId),
+  id: idOf(projectId).meta({ description: 'Permanent ID, `PRJ-<slug>` or `PRJ-0001`.' }),
   /** Where the project stands. */
-  status: z.enum(['planned', 'active', 'on-hold', 'completed', 'cancelled']),
+  status: z.enum(['planned', 'active', 'on-hold', 'completed', 'cancelled']).meta({ description: 'Where the project stands.' }),
   /** The person who sponsors it and signs off. */
-  sponsor: z.string().min(2),
+  sponsor: z.string().min(2).meta({ description: 'The person who sponsors it and signs off.' }),
   /** The day work started (or will start). */
-  start: calendarDate,
+  start: calendarDate.meta({ description: 'The day work started (or will start).' }),
   /** The day it was planned to end. */
-  planned_end: calendarDate,
+  planned_end: calendarDate.meta({ description: 'The day it was planned to end.' }),
   /** The day it actually ended; empty while it runs. */
-  actual_end: calendarDate.optional(),
+  actual_end: calendarDate.optional().meta({ description: 'The day it actually ended; empty while it runs.' }),
   /** Services (slugs) the project changes. */
-  services: z.array(slug).default([]),
+  services: z.array(slug).default([]).meta({ description: 'Services (slugs) the project changes.' }),
   /** Teams (slugs) that work on it. */
-  teams: z.array(slug).default([]),
+  teams: z.array(slug).default([]).meta({ description: 'Teams (slugs) that work on it.' }),
   /** People and groups with a stake in it. */
-  stakeholders: z.array(z.string().min(2)).default([]),
+  stakeholders: z.array(z.string().min(2)).default([]).meta({ description: 'People and groups with a stake in it.' }),
 });
 
 /** Projects: what the organisation changes, who runs it, and when. */

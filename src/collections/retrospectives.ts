@@ -12,30 +12,30 @@ export const retrospectiveId = fourDigitId('RETRO', 'RETRO-0005');
 /** A project retrospective: how it went and what it taught. */
 export const retrospectiveSchema = documentBase.extend({
   /** Permanent ID, `RETRO-NNNN`. */
-  id: idOf(retrospectiveId),
+  id: idOf(retrospectiveId).meta({ description: 'Permanent ID, `RETRO-NNNN`.' }),
   /** The project (ID) looked back on. */
-  project: idOf(projectId),
+  project: idOf(projectId).meta({ description: 'The project (ID) looked back on.' }),
   /** The day the retrospective was held. */
-  date: calendarDate,
+  date: calendarDate.meta({ description: 'The day the retrospective was held.' }),
   /** The person who ran it. */
-  facilitator: z.string().min(2),
+  facilitator: z.string().min(2).meta({ description: 'The person who ran it.' }),
   /** Teams (slugs) that took part. */
-  teams: z.array(slug).default([]),
+  teams: z.array(slug).default([]).meta({ description: 'Teams (slugs) that took part.' }),
   /** Outcome figures for delivery reporting. */
   outcome: z.strictObject({
     /** Whether it was delivered by the planned end date. */
-    on_time: z.boolean(),
+    on_time: z.boolean().meta({ description: 'Whether it was delivered by the planned end date.' }),
     /** Days between the planned and the actual end (0 when on time). */
-    slip_days: z.int().min(0),
+    slip_days: z.int().min(0).meta({ description: 'Days between the planned and the actual end (0 when on time).' }),
     /** Spend against budget in percent: +12 is 12% over, -5 is 5% under. */
-    budget_variance_pct: z.number().min(-100).max(1000),
+    budget_variance_pct: z.number().min(-100).max(1000).meta({ description: 'Spend against budget in percent: +12 is 12% over, -5 is 5% under.' }),
     /** Stakeholder satisfaction from 1 (poor) to 5 (excellent). */
-    satisfaction: z.int().min(1).max(5),
-  }),
+    satisfaction: z.int().min(1).max(5).meta({ description: 'Stakeholder satisfaction from 1 (poor) to 5 (excellent).' }),
+  }).meta({ description: 'Outcome figures for delivery reporting.' }),
   /** Lessons learned. */
-  lessons: z.array(lesson).min(1),
+  lessons: z.array(lesson).min(1).meta({ description: 'Lessons learned.' }),
   /** Follow-ups agreed in the retrospective. */
-  action_items: z.array(actionItem).default([]),
+  action_items: z.array(actionItem).default([]).meta({ description: 'Follow-ups agreed in the retrospective.' }),
 });
 
 /** Retrospectives: how a project went and what it taught. */

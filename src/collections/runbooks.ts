@@ -12,21 +12,21 @@ export const runbookId = fourDigitId('RB', 'RB-0042');
 /** A step-by-step operational procedure. */
 export const runbookSchema = documentBase.extend({
   /** Permanent ID, `RB-NNNN`. */
-  id: idOf(runbookId),
+  id: idOf(runbookId).meta({ description: 'Permanent ID, `RB-NNNN`.' }),
   /** Whether it is ready to use. */
-  status: procedureStatus.default('active'),
+  status: procedureStatus.default('active').meta({ description: 'Whether it is ready to use.' }),
   /** Services (slugs) it operates on. */
-  services: z.array(slug).min(1),
+  services: z.array(slug).min(1).meta({ description: 'Services (slugs) it operates on.' }),
   /** How much can go wrong if it is followed badly. */
-  risk: z.enum(['low', 'medium', 'high']),
+  risk: z.enum(['low', 'medium', 'high']).meta({ description: 'How much can go wrong if it is followed badly.' }),
   /** How long it usually takes, in minutes. */
-  expected_minutes: z.int().positive(),
+  expected_minutes: z.int().positive().meta({ description: 'How long it usually takes, in minutes.' }),
   /** What must be true or at hand before starting. */
-  prerequisites: z.array(z.string().min(3)).default([]),
+  prerequisites: z.array(z.string().min(3)).default([]).meta({ description: 'What must be true or at hand before starting.' }),
   /** When someone last followed it end to end and confirmed it works. */
-  last_verified: calendarDate,
+  last_verified: calendarDate.meta({ description: 'When someone last followed it end to end and confirmed it works.' }),
   /** How often it must be verified again, in days. */
-  review_every_days: z.int().positive().max(730),
+  review_every_days: z.int().positive().max(730).meta({ description: 'How often it must be verified again, in days.' }),
 });
 
 /** Runbooks: step-by-step operational procedures. */

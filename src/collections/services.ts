@@ -10,23 +10,23 @@ export const serviceId = slugId('payment-gateway');
 /** A system or service that incidents hit and projects change. */
 export const serviceSchema = z.strictObject({
   /** Permanent ID: the service's slug, e.g. payment-gateway. */
-  id: idOf(serviceId),
+  id: idOf(serviceId).meta({ description: "Permanent ID: the service's slug, e.g. payment-gateway." }),
   /** The service's name as people say it. */
-  name: z.string().min(2).max(80),
+  name: z.string().min(2).max(80).meta({ description: "The service's name as people say it." }),
   /** What the service does and who depends on it. */
-  summary: z.string().min(10).max(400),
+  summary: z.string().min(10).max(400).meta({ description: 'What the service does and who depends on it.' }),
   /** The team (slug) that runs it. */
-  owner: slug,
+  owner: slug.meta({ description: 'The team (slug) that runs it.' }),
   /** Criticality: 1 is business-critical, 4 is best effort. */
-  tier: z.int().min(1).max(4),
+  tier: z.int().min(1).max(4).meta({ description: 'Criticality: 1 is business-critical, 4 is best effort.' }),
   /** Who may read the service page. */
-  visibility: visibility.default('internal'),
+  visibility: visibility.default('internal').meta({ description: 'Who may read the service page.' }),
   /** Other names people use for it. */
-  aliases: z.array(z.string().min(2)).default([]),
+  aliases: z.array(z.string().min(2)).default([]).meta({ description: 'Other names people use for it.' }),
   /** Former IDs or file names: their links keep working. */
-  formerly: documentBase.shape.formerly,
+  formerly: documentBase.shape.formerly.meta({ description: 'Former IDs or file names: their links keep working.' }),
   /** Topic tags. */
-  tags: z.array(slug).default([]),
+  tags: z.array(slug).default([]).meta({ description: 'Topic tags.' }),
 });
 
 /** Services: the systems incidents hit and projects change. */

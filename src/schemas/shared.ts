@@ -24,15 +24,15 @@ export const actionItemStatus = z.enum(['open', 'in-progress', 'done', 'wont-do'
 /** A follow-up that someone owns, from a postmortem or a retrospective. */
 export const actionItem = z.strictObject({
   /** What will be done, as an imperative sentence. */
-  title: z.string().min(3),
+  title: z.string().min(3).meta({ description: 'What will be done, as an imperative sentence.' }),
   /** The team (slug) accountable for it. */
-  owner: slug,
+  owner: slug.meta({ description: 'The team (slug) accountable for it.' }),
   /** When it is due. */
-  due: calendarDate,
+  due: calendarDate.meta({ description: 'When it is due.' }),
   /** Where it stands. */
-  status: actionItemStatus,
+  status: actionItemStatus.meta({ description: 'Where it stands.' }),
   /** The tracker key where the work is tracked, e.g. OPS-1234. */
-  ticket: z.string().min(2).optional(),
+  ticket: z.string().min(2).optional().meta({ description: 'The tracker key where the work is tracked, e.g. OPS-1234.' }),
 });
 
 /** Recurring kinds of lesson, so lessons group across projects and incidents. */
@@ -56,13 +56,13 @@ export type LessonCategory = z.output<typeof lessonCategory>;
 /** A lesson learned: what happened, what it taught, what to do next time. */
 export const lesson = z.strictObject({
   /** A short name for the lesson. */
-  title: z.string().min(3),
+  title: z.string().min(3).meta({ description: 'A short name for the lesson.' }),
   /** What happened, as facts. */
-  happened: z.string().min(10),
+  happened: z.string().min(10).meta({ description: 'What happened, as facts.' }),
   /** What it taught us. */
-  lesson: z.string().min(10),
+  lesson: z.string().min(10).meta({ description: 'What it taught us.' }),
   /** What we recommend others do next time. */
-  recommendation: z.string().min(10),
+  recommendation: z.string().min(10).meta({ description: 'What we recommend others do next time.' }),
   /** Which recurring kind of lesson this is. */
-  category: lessonCategory,
+  category: lessonCategory.meta({ description: 'Which recurring kind of lesson this is.' }),
 });
