@@ -40,7 +40,7 @@ export function declaredEdges(docs: readonly GraphDocument[]): GraphEdge[] {
     edges.push({ from, to, kind, inferred: false });
   };
   for (const doc of docs) {
-    for (const ref of declaredReferences(doc.collection, doc.data as Record<string, unknown>)) add(doc.id, ref.to, ref.field.kind);
+    for (const ref of declaredReferences(doc.collection, doc.data)) add(doc.id, ref.to, ref.field.kind);
     for (const id of doc.mentions) add(doc.id, id, 'mentions');
   }
   return edges;
