@@ -4,7 +4,7 @@
  * pass/fail: run `npm run bench -- 20000` to try other sizes.
  */
 import { performance } from 'node:perf_hooks';
-import { collections } from '../src/schemas/index.ts';
+import { collections } from '../src/collections/index.ts';
 import { declaredEdges, type GraphDocument } from '../src/lib/graph/edges.ts';
 import { possiblyAffectedEdges } from '../src/lib/graph/inferred.ts';
 import { similarEdges, termCounts } from '../src/lib/graph/similarity.ts';

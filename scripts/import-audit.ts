@@ -16,7 +16,7 @@ import { wordsKept } from '../src/lib/import/words-kept.ts';
 import { runImport } from '../src/lib/import/run-import.ts';
 import { loadKnowledgeBase } from '../src/lib/knowledge-base.ts';
 import { scaffoldContext } from '../src/lib/scaffold.ts';
-import { isCollectionName } from '../src/schemas/index.ts';
+import { isCollectionName } from '../src/collections/index.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'no-build': { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } } });
 const today = process.env.CAIRN_TODAY ?? new Date().toISOString().slice(0, 10);

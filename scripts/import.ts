@@ -10,7 +10,7 @@ import { runImport } from '../src/lib/import/run-import.ts';
 import { loadKnowledgeBase } from '../src/lib/knowledge-base.ts';
 import { formatProblem } from '../src/lib/problems.ts';
 import { scaffoldContext } from '../src/lib/scaffold.ts';
-import { collectionNames, isCollectionName } from '../src/schemas/index.ts';
+import { collectionNames, isCollectionName } from '../src/collections/index.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { collection: { type: 'string' }, owner: { type: 'string' } } });
 const folder = positionals[0];

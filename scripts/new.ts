@@ -5,7 +5,7 @@ import { relative, resolve } from 'node:path';
 import { loadOptionsFromEnv } from '../src/lib/config.ts';
 import { loadKnowledgeBase } from '../src/lib/knowledge-base.ts';
 import { scaffold, scaffoldContext } from '../src/lib/scaffold.ts';
-import { collectionNames, isCollectionName } from '../src/schemas/index.ts';
+import { collectionNames, isCollectionName } from '../src/collections/index.ts';
 
 const [collection, ...words] = process.argv.slice(2);
 const title = words.join(' ').trim();

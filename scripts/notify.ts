@@ -42,7 +42,7 @@ async function main(): Promise<number> {
   const site = linkBase(config);
   // Chat messages and issues are read away from the site, where a site path leads nowhere.
   if (!site) console.error('Warning: no site address is set, so links in these messages are site paths (/runbooks/…) that lead nowhere in a chat or an issue. Set "site_url" in cairn.config.json, or CAIRN_SITE_URL.');
-  const docs = kb.documents.map((d) => ({ id: d.id, collection: d.collection, file: d.file, url: documentUrl(d.collection, d.slug), data: d.data }));
+  const docs = kb.documents.map((d) => ({ ...d, url: documentUrl(d.collection, d.slug) }));
   const full = reviewQueue({ today: options.today, documents: docs, drafts: kb.drafts, placeholders: kb.placeholders, editLink: (file, title) => contributionLinks(config, file, title)?.edit });
   const queue = values.team ? queueOf(full, values.team) : full;
   const notifyDocs: NotifyDocument[] = kb.documents.map((d) => ({

@@ -20,7 +20,7 @@ if (!['text', 'json', 'markdown'].includes(format)) {
   const config = loadSiteConfig(options.root).config;
   const all = reviewQueue({
     today: options.today,
-    documents: kb.documents.map((d) => ({ id: d.id, collection: d.collection, file: d.file, url: documentUrl(d.collection, d.slug), data: d.data })),
+    documents: kb.documents.map((d) => ({ ...d, url: documentUrl(d.collection, d.slug) })),
     drafts: kb.drafts,
     placeholders: kb.placeholders,
     editLink: (file, title) => contributionLinks(config, file, title)?.edit,

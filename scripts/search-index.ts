@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { collectionNames } from '../src/schemas/index.ts';
+import { collectionNames } from '../src/collections/index.ts';
 
 /**
  * Indexes a built site with Pagefind into `<site>/pagefind/`. Only pages that mark their

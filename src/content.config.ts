@@ -1,15 +1,10 @@
 import { defineCollection } from 'astro:content';
+import type { Loader } from 'astro/loaders';
 import { cairnLoader } from './loaders/cairn-loader.ts';
-import { collections as schemas } from './schemas/index.ts';
+import { collectionNames, collections as descriptors, type CollectionName } from './collections/index.ts';
 
-// Wiring only: the schemas live in src/schemas and are shared with the scripts.
-export const collections = {
-  incidents: defineCollection({ loader: cairnLoader('incidents'), schema: schemas.incidents.schema }),
-  runbooks: defineCollection({ loader: cairnLoader('runbooks'), schema: schemas.runbooks.schema }),
-  projects: defineCollection({ loader: cairnLoader('projects'), schema: schemas.projects.schema }),
-  retrospectives: defineCollection({ loader: cairnLoader('retrospectives'), schema: schemas.retrospectives.schema }),
-  playbooks: defineCollection({ loader: cairnLoader('playbooks'), schema: schemas.playbooks.schema }),
-  guides: defineCollection({ loader: cairnLoader('guides'), schema: schemas.guides.schema }),
-  teams: defineCollection({ loader: cairnLoader('teams'), schema: schemas.teams.schema }),
-  services: defineCollection({ loader: cairnLoader('services'), schema: schemas.services.schema }),
+// Wiring only: each collection's schema lives in its descriptor (src/collections/), shared with the scripts.
+// Typed per name, so each collection's entries carry its own data type.
+export const collections = Object.fromEntries(collectionNames.map((c) => [c, defineCollection({ loader: cairnLoader(c), schema: descriptors[c].schema })])) as {
+  [C in CollectionName]: { loader: Loader; schema: (typeof descriptors)[C]['schema'] };
 };

@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, readlinkSync, type Dirent } from 'node:fs';
 import { extname, join } from 'node:path';
 import { formerPageSlugs } from './site-paths.ts';
-import type { CollectionName } from '../schemas/index.ts';
+import type { CollectionName } from '../collections/index.ts';
 import { problem, type Problem } from './problems.ts';
 
 const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? 'error';

@@ -1,4 +1,4 @@
-import { collections, type CollectionName, type DocumentData } from '../schemas/index.ts';
+import { collections, type CollectionDocument, type CollectionName, type DocumentData } from '../collections/index.ts';
 
 /** What lists, cards, search and the manifest need to know of a document. */
 export interface DocumentSummary {
@@ -29,13 +29,16 @@ export function documentUrl(collection: CollectionName, slug: string): string {
   return `/${collection}/${encodeURIComponent(slug)}/`;
 }
 
-/** Services are owned by a team; teams own themselves. */
-export function documentOwner(collection: CollectionName, data: AnyData): string {
-  if ('owner' in data) return data.owner;
-  return collection === 'teams' ? data.id : '';
+/** The team that keeps a document true: its `owner`, unless its collection says otherwise (teams own themselves). */
+export function documentOwner<C extends CollectionName>({ collection, data }: CollectionDocument<C>): string {
+  const own = collections[collection].owner;
+  if (own) return own(data);
+  const d: AnyData = data;
+  return 'owner' in d ? d.owner : '';
 }
 
-export function summarise(collection: CollectionName, slug: string, data: AnyData, lastCommit: string | undefined): DocumentSummary {
+export function summarise(doc: CollectionDocument, slug: string, lastCommit: string | undefined): DocumentSummary {
+  const { collection, data } = doc;
   const created = 'created' in data ? data.created : undefined;
   return {
     id: data.id,
@@ -43,7 +46,7 @@ export function summarise(collection: CollectionName, slug: string, data: AnyDat
     title: documentTitle(data),
     summary: data.summary,
     url: documentUrl(collection, slug),
-    owner: documentOwner(collection, data),
+    owner: documentOwner(doc),
     tags: 'tags' in data ? data.tags : [],
     status: 'status' in data ? data.status : undefined,
     created,

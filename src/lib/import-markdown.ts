@@ -3,12 +3,13 @@ import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
 import { visit, SKIP } from 'unist-util-visit';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import type { CollectionName } from '../schemas/index.ts';
+import type { CollectionName } from '../collections/index.ts';
 import { unknownToFill } from '../schemas/base.ts';
 import { rewriteGeneratorSyntax } from './import/generator-syntax.ts';
 import { folderPageNames, resolveLink } from './import/links.ts';
 import { markdownToMdxTree, stringifyMdx } from './import/markdown-to-mdx.ts';
-import { scaffold, slugify, type ScaffoldContext } from './scaffold.ts';
+import { scaffold, type ScaffoldContext } from './scaffold.ts';
+import { slugify } from './slugify.ts';
 import { isProblem, splitFrontMatter } from './source-file.ts';
 
 /** One Markdown source read and converted, before it has a place in the knowledge base. */

@@ -1,4 +1,4 @@
-import type { Incident } from '../schemas/index.ts';
+import type { Incident } from '../collections/index.ts';
 
 /** An incident whose severity and detection time are known (not left in `to_fill`). */
 export type KnownIncident = Incident & { severity: NonNullable<Incident['severity']>; detected: string };

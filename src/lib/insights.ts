@@ -1,12 +1,11 @@
-import type { CollectionName, DocumentData, Incident, Retrospective, Runbook } from '../schemas/index.ts';
-import { incidentFactsKnown, type KnownIncident } from './incident-facts.ts';
+import type { CollectionDocument } from '../collections/index.ts';
+import { incidentFactsKnown } from './incident-facts.ts';
 import { minutesBetween } from './dates.ts';
 import { projectSlipDays, runbookVerificationDue } from './metrics.ts';
 import { lessonsRegister, quarterOf, quarterRange } from './graph/views.ts';
-import type { GraphDocument } from './graph/edges.ts';
 
 /** What insights need of a document. */
-export type InsightDocument = Pick<GraphDocument, 'id' | 'collection' | 'data'>;
+export type InsightDocument = CollectionDocument & { id: string };
 
 const severities = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 
@@ -30,12 +29,11 @@ const countBy = <T>(items: readonly T[], key: (item: T) => string[]) => {
  * times are medians, which one long outage cannot drag.
  */
 export function computeInsights(docs: readonly InsightDocument[], today: string) {
-  const of = <C extends CollectionName>(c: C) => docs.filter((d) => d.collection === c).map((d) => ({ id: d.id, data: d.data as DocumentData[C] }));
   // Incidents whose severity or detection time is still to fill stay out of every incident figure.
-  const incidents = of('incidents').filter((i): i is { id: string; data: KnownIncident } => incidentFactsKnown(i.data));
-  const projects = of('projects');
-  const retros = of('retrospectives');
-  const runbooks = of('runbooks');
+  const incidents = docs.flatMap((d) => (d.collection === 'incidents' && incidentFactsKnown(d.data) ? [{ id: d.id, data: d.data }] : []));
+  const projects = docs.flatMap((d) => (d.collection === 'projects' ? [d] : []));
+  const retros = docs.flatMap((d) => (d.collection === 'retrospectives' ? [d] : []));
+  const runbooks = docs.flatMap((d) => (d.collection === 'runbooks' ? [d] : []));
 
   const response = (list: typeof incidents) => ({
     count: list.length,
@@ -53,10 +51,10 @@ export function computeInsights(docs: readonly InsightDocument[], today: string)
     .map((p) => ({ id: p.id, days: Math.max(0, p.slip.days), final: p.slip.final }));
   const onTime = finished.filter((p) => p.data.actual_end! <= p.data.planned_end).length;
 
-  const items = [...incidents, ...retros].flatMap((d) => (d.data as Incident | Retrospective).action_items.map((a) => ({ ...a, source: d.id })));
+  const items = [...incidents, ...retros].flatMap((d) => d.data.action_items.map((a) => ({ ...a, source: d.id })));
   const overdue = (a: (typeof items)[number]) => (a.status === 'open' || a.status === 'in-progress') && a.due < today;
 
-  const freshness = runbooks.map((r) => ({ id: r.id, lastVerified: r.data.last_verified, due: runbookVerificationDue(r.data as Runbook), status: r.data.status }));
+  const freshness = runbooks.map((r) => ({ id: r.id, lastVerified: r.data.last_verified, due: runbookVerificationDue(r.data), status: r.data.status }));
 
   return {
     generated: today,

@@ -1,7 +1,6 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep, basename, extname } from 'node:path';
-import { collectionNames, collections, isCollectionName, type CollectionName, type DocumentData } from '../schemas/index.ts';
-import { idPatterns } from '../schemas/shared.ts';
+import { collectionDocument, collectionNames, collections, isCollectionName, type CollectionDocument, type CollectionName, type DocumentData } from '../collections/index.ts';
 import type { Heading } from '../plugins/rehype-heading-anchors.ts';
 import { isAudience, visibleTo, type Audience } from './audience.ts';
 import { documentTitle, documentUrl } from './documents.ts';
@@ -24,16 +23,14 @@ import { findPlaceholders, type Placeholder } from './placeholders.ts';
 import { hashOf, importMapFile, readImportMap } from './import/import-map.ts';
 import { allowSecretMarker, findFrontMatterSecrets, findSecrets, redactSecrets, type SecretFinding } from './secrets.ts';
 
-/** One valid document, parsed, validated and rendered. */
-export interface LoadedDocument<C extends CollectionName = CollectionName> {
-  collection: C;
+/** One valid document, parsed, validated and rendered; checking `collection` narrows `data`. */
+export type LoadedDocument<C extends CollectionName = CollectionName> = CollectionDocument<C> & {
   /** The permanent ID from front matter. */
   id: string;
   /** The file name without extension: the last part of the page URL. */
   slug: string;
   /** Path relative to the project root, forward slashes. */
   file: string;
-  data: DocumentData[C];
   html: string;
   headings: Heading[];
   /** IDs of other documents written in the body, in order of first mention. */
@@ -42,7 +39,7 @@ export interface LoadedDocument<C extends CollectionName = CollectionName> {
   tickets: string[];
   /** The rendered body as plain text, for similarity. */
   text: string;
-}
+};
 
 export interface KnowledgeBase {
   /** The documents this build's audience may read; every document is still checked. */
@@ -251,11 +248,10 @@ function assemble({ parsed, index, problems: found, checked, audience, secrets, 
     if (!doc.data || doc.draft || rendered.problems.length > 0 || failed.has(doc.file)) return;
     if (!visibleTo(audience, doc.data.visibility)) return;
     documents.push({
-      collection: doc.collection,
+      ...collectionDocument(doc.collection, doc.data),
       id: doc.data.id,
       slug: doc.slug,
       file: doc.file,
-      data: doc.data,
       html: rendered.html,
       headings: rendered.headings,
       mentions: rendered.mentions,
@@ -412,7 +408,7 @@ function idIndex(parsed: readonly ParsedFile[], audience: Audience): IdIndex {
   const index = new Map<string, IdTarget>();
   for (const doc of parsed) {
     const raw = doc.frontMatter.data;
-    const id = doc.data?.id ?? (typeof raw.id === 'string' && idPatterns[doc.collection].test(raw.id) ? raw.id : undefined);
+    const id = doc.data?.id ?? (typeof raw.id === 'string' && collections[doc.collection].id.pattern.test(raw.id) ? raw.id : undefined);
     if (id === undefined || index.has(id)) continue;
     const title = doc.data ? documentTitle(doc.data) : String(raw.title ?? raw.name ?? id);
     const visibility = doc.data?.visibility ?? 'restricted';

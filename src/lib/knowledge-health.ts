@@ -1,4 +1,4 @@
-import type { CollectionName, DocumentData } from '../schemas/index.ts';
+import type { CollectionName, DocumentData } from '../collections/index.ts';
 import { addDays } from './dates.ts';
 import { median } from './insights.ts';
 import type { ReviewQueue } from './review-queue.ts';

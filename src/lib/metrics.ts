@@ -1,5 +1,5 @@
 import { addDays, daysBetween } from './dates.ts';
-import type { Project, Runbook } from '../schemas/index.ts';
+import type { Project, Runbook } from '../collections/index.ts';
 
 /**
  * How late a project is: final once it has ended, "so far" while it runs past its planned

@@ -1,4 +1,4 @@
-import type { CollectionName, DocumentData } from '../schemas/index.ts';
+import type { CollectionDocument, CollectionName } from '../collections/index.ts';
 import { actionItemStatus } from '../schemas/shared.ts';
 import { daysBetween } from './dates.ts';
 import type { DraftDocument, PlaceholderIn } from './knowledge-base.ts';
@@ -49,13 +49,11 @@ export interface ReviewQueue {
 }
 
 /** A published document as the queue reads it. */
-export interface ReviewDocument {
+export type ReviewDocument = CollectionDocument & {
   id: string;
-  collection: CollectionName;
   file: string;
   url: string;
-  data: DocumentData[CollectionName];
-}
+};
 
 export interface ReviewInput {
   today: string;
@@ -93,7 +91,7 @@ export function reviewQueue({ today, documents, drafts = [], placeholders = [], 
       items.push({ ...base, owner: data.owner, kind: 'review', what: 'Review the document', since: data.review_by, daysOverdue: overdue(data.review_by) });
     }
     if (doc.collection === 'runbooks') {
-      const due = runbookVerificationDue(data as DocumentData['runbooks']);
+      const due = runbookVerificationDue(doc.data);
       if (due < today) items.push({ ...base, owner: data.owner, kind: 'verification', what: 'Verify the runbook end to end', since: due, daysOverdue: overdue(due) });
     }
     for (const action of 'action_items' in data ? data.action_items : []) {
@@ -112,10 +110,10 @@ export function reviewQueue({ today, documents, drafts = [], placeholders = [], 
     items.push({ id: draft.id, collection: draft.collection, title: draft.title, url: undefined, edit: editLink(draft.file, draft.title), file: draft.file, owner: draft.owner ?? unowned, kind: 'draft', what: `Finish the draft${left ? `: ${left}` : ' and publish it'}`, since: draft.created, daysOverdue: 0 });
   }
 
-  const teamsById = new Map(documents.filter((d) => d.collection === 'teams').map((d) => [d.id, d]));
+  const teamsById = new Map(documents.flatMap((d) => (d.collection === 'teams' ? [[d.id, d] as const] : [])));
   const teams = [...Map.groupBy(items, (i) => i.owner)].map(([team, list]): TeamQueue => {
     const page = teamsById.get(team);
-    const info = page?.data as DocumentData['teams'] | undefined;
+    const info = page?.data;
     return { team, name: info?.name ?? team, channel: info?.channel, githubTeam: info?.github_team, url: page?.url, items: list.sort(mostOverdueFirst).map(({ owner: _, ...item }) => item) };
   });
   teams.sort((a, b) => (b.items[0]?.daysOverdue ?? 0) - (a.items[0]?.daysOverdue ?? 0) || a.name.localeCompare(b.name));
@@ -128,7 +126,7 @@ function mostOverdueFirst(a: ReviewItem, b: ReviewItem): number {
 }
 
 /** The facts an import could not know (`to_fill`), as one item naming them all, e.g. `severity, detected`. */
-function importedFactsToFill(data: DocumentData[CollectionName]): string[] {
+function importedFactsToFill(data: CollectionDocument['data']): string[] {
   const toFill = 'to_fill' in data ? data.to_fill : [];
   return toFill.length > 0 ? [toFill.join(', ')] : [];
 }

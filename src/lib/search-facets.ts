@@ -1,5 +1,5 @@
-import type { DocumentData, CollectionName } from '../schemas/index.ts';
-import { collections } from '../schemas/index.ts';
+import { collections, type CollectionDocument, type CollectionName, type DocumentData } from '../collections/index.ts';
+import { documentOwner } from './documents.ts';
 
 /** What Pagefind filters and sorts a document by, and shows beside each result. */
 export interface SearchFacets {
@@ -14,34 +14,30 @@ export interface SearchFacets {
  * filters; ID, collection, status, severity and date as result metadata. Team and service
  * names come from `names`, so readers filter by the words they use.
  */
-export function searchFacets(collection: CollectionName, data: DocumentData[CollectionName], names: ReadonlyMap<string, string>, updated: string | undefined): SearchFacets {
-  const d = data as Record<string, unknown>;
+export function searchFacets<C extends CollectionName>(doc: CollectionDocument<C>, names: ReadonlyMap<string, string>, updated: string | undefined): SearchFacets {
+  const { label, singular, facets } = collections[doc.collection];
+  const data = doc.data;
+  const d: DocumentData[CollectionName] = data;
   const name = (id: string) => names.get(id) ?? id;
-  const date = eventDate(collection, d) ?? updated ?? '';
-  const services = collection === 'services' ? [data.id] : Array.isArray(d.services) ? (d.services as string[]) : [];
-  const owner = collection === 'teams' ? data.id : typeof d.owner === 'string' ? d.owner : undefined;
+  // When the thing it records happened (detection, a project's start), else when it was last written.
+  const date = (facets?.date ? facets.date(data) : (('updated' in d ? d.updated : undefined) ?? ('created' in d ? d.created : undefined))) ?? updated ?? '';
+  const services = facets?.services?.(data) ?? ('services' in d ? d.services : []);
+  const owner = documentOwner(doc);
+  const status = 'status' in d ? d.status : undefined;
+  const severity = 'severity' in d ? d.severity : undefined;
   const filters: Record<string, string[]> = {
-    collection: [collections[collection].label],
+    collection: [label],
     team: owner ? [name(owner)] : [],
     service: services.map(name),
-    tag: Array.isArray(d.tags) ? (d.tags as string[]) : [],
-    severity: typeof d.severity === 'string' ? [d.severity] : [],
-    status: typeof d.status === 'string' ? [d.status] : [],
+    tag: 'tags' in d ? d.tags : [],
+    severity: severity ? [severity] : [],
+    status: status ? [status] : [],
     year: date ? [date.slice(0, 4)] : [],
   };
   for (const key of Object.keys(filters)) if (filters[key]!.length === 0) delete filters[key];
-  const meta: Record<string, string> = { id: data.id, collection: collections[collection].singular };
-  if (typeof d.status === 'string') meta.status = d.status;
-  if (typeof d.severity === 'string') meta.severity = d.severity;
+  const meta: Record<string, string> = { id: data.id, collection: singular };
+  if (status) meta.status = status;
+  if (severity) meta.severity = severity;
   if (date) meta.date = date;
   return { filters, meta, date };
-}
-
-/** When the thing a document records happened: detection, retrospective, project start. */
-function eventDate(collection: CollectionName, d: Record<string, unknown>): string | undefined {
-  const pick = (key: string) => (typeof d[key] === 'string' ? (d[key] as string).slice(0, 10) : undefined);
-  if (collection === 'incidents') return pick('detected');
-  if (collection === 'retrospectives') return pick('date');
-  if (collection === 'projects') return pick('start');
-  return pick('updated') ?? pick('created');
 }

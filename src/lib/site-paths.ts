@@ -1,14 +1,14 @@
 import { closest } from './suggest.ts';
-import { collectionNames, type CollectionName } from '../schemas/index.ts';
-import { isDocumentId } from '../schemas/shared.ts';
+import { collectionNames, collections, type CollectionName } from '../collections/index.ts';
 import type { InternalLink } from '../plugins/remark-internal-links.ts';
 
 /**
  * Which `formerly` entries are old file names (and keep an old page URL alive) rather than
- * old IDs (which live under /go/). Teams and services have slugs for IDs, so theirs are both.
+ * old IDs (which live under /go/). Where IDs are slugs (teams, services), they are both.
  */
 export function formerPageSlugs(collection: CollectionName, formerly: readonly string[]): string[] {
-  return formerly.filter((f) => !isDocumentId(collection, f) || collection === 'teams' || collection === 'services');
+  const { id } = collections[collection];
+  return formerly.filter((f) => id.kind === 'slug' || !id.pattern.test(f));
 }
 
 /** A page of the site a body may link to, with the anchors its body makes. */

@@ -8,7 +8,7 @@ import { loadSiteConfig } from '../lib/site-config.ts';
 import { memoryRenderCache, type RenderCache } from '../pipeline/render-cache.ts';
 import { ContentError, formatProblem, hasErrors } from '../lib/problems.ts';
 import { bodyFile, providedSession, sessionOf, type BuildSession } from '../pipeline/session.ts';
-import type { CollectionName } from '../schemas/index.ts';
+import type { CollectionName } from '../collections/index.ts';
 
 /**
  * The dev server's own session: loaded once per change for all eight collections (not once

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { escapeHtml } from '../lib/escape.ts';
-import { collectionNames } from '../schemas/index.ts';
+import { collectionNames } from '../collections/index.ts';
 import { getCatalogue } from '../site/catalogue.ts';
 
 

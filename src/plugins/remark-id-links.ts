@@ -2,10 +2,10 @@ import type { Link, Root, Text } from 'mdast';
 import { findAndReplace } from 'mdast-util-find-and-replace';
 import type { VFile } from 'vfile';
 import type { IdIndex } from '../lib/graph/id-index.ts';
-import { collectionOfId, unresolvedReason } from '../lib/graph/id-index.ts';
+import { collectionOfId, idsInProse, unresolvedReason } from '../lib/graph/id-index.ts';
 
-/** Document IDs as written in prose: INC-2025-014, RB-0042, PB-0003, RETRO-0005, MG-0002, PRJ-billing-migration. */
-export const bodyIdPattern = /\b(?:INC-\d{4}-\d{3}|RB-\d{4}|PB-\d{4}|RETRO-\d{4}|MG-\d{4}|PRJ-(?:\d{4}|[a-z0-9]+(?:-[a-z0-9]+)*))\b/g;
+/** Document IDs as written in prose, from the collections' ID forms: INC-2025-014, RB-0042, PRJ-billing-migration. */
+export const bodyIdPattern = idsInProse();
 
 export interface IdMention {
   id: string;

@@ -9,46 +9,14 @@ export const timestamp = z.iso.datetime({
   error: 'expected an ISO 8601 time with its zone, e.g. 2025-03-14T09:42:00Z or 2025-03-14T10:42:00+01:00',
 });
 
+/** Lower-case words joined by hyphens, unanchored: the ID form of teams and services, and of tags. */
+export const slugSource = /[a-z0-9]+(?:-[a-z0-9]+)*/;
+
 /** Lower-case words joined by hyphens: the ID form of teams and services, and of tags. */
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected lower-case words joined by hyphens, e.g. service-desk' });
+export const slug = z.string().regex(new RegExp(`^${slugSource.source}$`), { error: 'expected lower-case words joined by hyphens, e.g. service-desk' });
 
 /** Who may read a document: each build is made for one audience and contains nothing above it. */
 export const visibility = z.enum(['public', 'internal', 'restricted']);
-
-/** Permanent document IDs, one form per collection (PRODUCT.md, content model). */
-export const idPatterns = {
-  projects: /^PRJ-(?:\d{4}|[a-z0-9]+(?:-[a-z0-9]+)*)$/,
-  incidents: /^INC-\d{4}-\d{3}$/,
-  runbooks: /^RB-\d{4}$/,
-  playbooks: /^PB-\d{4}$/,
-  retrospectives: /^RETRO-\d{4}$/,
-  guides: /^MG-\d{4}$/,
-  teams: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-  services: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-} as const;
-
-const idExamples = {
-  projects: 'PRJ-billing-migration or PRJ-0007',
-  incidents: 'INC-2025-014',
-  runbooks: 'RB-0042',
-  playbooks: 'PB-0003',
-  retrospectives: 'RETRO-0005',
-  guides: 'MG-0002',
-  teams: 'service-desk',
-  services: 'payment-gateway',
-} as const;
-
-/** Whether a string has the ID form of a collection. */
-export function isDocumentId(collection: keyof typeof idPatterns, value: string): boolean {
-  return idPatterns[collection].test(value);
-}
-
-/** A reference, by permanent ID, to a document of the given collection. */
-export function idOf(collection: keyof typeof idPatterns) {
-  return z.string().regex(idPatterns[collection], { error: `expected an ID like ${idExamples[collection]}` });
-}
 
 /** Whether a follow-up is still to do. */
 export const actionItemStatus = z.enum(['open', 'in-progress', 'done', 'wont-do']);
@@ -56,15 +24,15 @@ export const actionItemStatus = z.enum(['open', 'in-progress', 'done', 'wont-do'
 /** A follow-up that someone owns, from a postmortem or a retrospective. */
 export const actionItem = z.strictObject({
   /** What will be done, as an imperative sentence. */
-  title: z.string().min(3),
+  title: z.string().min(3).meta({ description: 'What will be done, as an imperative sentence.' }),
   /** The team (slug) accountable for it. */
-  owner: slug,
+  owner: slug.meta({ description: 'The team (slug) accountable for it.' }),
   /** When it is due. */
-  due: calendarDate,
+  due: calendarDate.meta({ description: 'When it is due.' }),
   /** Where it stands. */
-  status: actionItemStatus,
+  status: actionItemStatus.meta({ description: 'Where it stands.' }),
   /** The tracker key where the work is tracked, e.g. OPS-1234. */
-  ticket: z.string().min(2).optional(),
+  ticket: z.string().min(2).optional().meta({ description: 'The tracker key where the work is tracked, e.g. OPS-1234.' }),
 });
 
 /** Recurring kinds of lesson, so lessons group across projects and incidents. */
@@ -88,13 +56,13 @@ export type LessonCategory = z.output<typeof lessonCategory>;
 /** A lesson learned: what happened, what it taught, what to do next time. */
 export const lesson = z.strictObject({
   /** A short name for the lesson. */
-  title: z.string().min(3),
+  title: z.string().min(3).meta({ description: 'A short name for the lesson.' }),
   /** What happened, as facts. */
-  happened: z.string().min(10),
+  happened: z.string().min(10).meta({ description: 'What happened, as facts.' }),
   /** What it taught us. */
-  lesson: z.string().min(10),
+  lesson: z.string().min(10).meta({ description: 'What it taught us.' }),
   /** What we recommend others do next time. */
-  recommendation: z.string().min(10),
+  recommendation: z.string().min(10).meta({ description: 'What we recommend others do next time.' }),
   /** Which recurring kind of lesson this is. */
-  category: lessonCategory,
+  category: lessonCategory.meta({ description: 'Which recurring kind of lesson this is.' }),
 });

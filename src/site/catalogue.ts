@@ -6,7 +6,7 @@ import { lastCommitDates } from '../lib/git-dates.ts';
 import { ticketLinker } from '../lib/tickets.ts';
 import { contributionLinks, loadSiteConfig, type SiteConfig } from '../lib/site-config.ts';
 import { reviewQueue, type ReviewQueue } from '../lib/review-queue.ts';
-import { collectionNames, type CollectionName } from '../schemas/index.ts';
+import { collectionDocument, collectionNames, collections, type CollectionName } from '../collections/index.ts';
 import { providedSession } from '../pipeline/session.ts';
 import type { GraphDocument, GraphEdge } from '../lib/graph/edges.ts';
 import { indexGraph, type ContentGraph } from '../lib/graph/graph.ts';
@@ -81,8 +81,8 @@ async function build(): Promise<Catalogue> {
       entries.set(entry.id, entry);
       edges.push(...((entry.rendered?.metadata?.edges as GraphEdge[] | undefined) ?? []));
       ticketsOf.set(entry.id, (entry.rendered?.metadata?.tickets as string[] | undefined) ?? []);
-      graphDocs.set(entry.id, { id: entry.id, collection, data: entry.data, mentions: [], text: '' });
-      all.push(summarise(collection, slug, entry.data, dates.get(entry.filePath!)));
+      graphDocs.set(entry.id, { id: entry.id, ...collectionDocument(collection, entry.data), mentions: [], text: '' });
+      all.push(summarise(entry, slug, dates.get(entry.filePath!)));
     }
   }
   all.sort(byDateDesc((d) => d.updated));
@@ -97,10 +97,10 @@ async function build(): Promise<Catalogue> {
   const byCollection = new Map(collectionNames.map((c) => [c, all.filter((d) => d.collection === c)]));
   const review = reviewQueue({
     today,
-    documents: all.map((d) => ({ id: d.id, collection: d.collection, url: d.url, file: entries.get(d.id)!.filePath!, data: entries.get(d.id)!.data })),
+    documents: all.map((d) => ({ ...entries.get(d.id)!, url: d.url, file: entries.get(d.id)!.filePath! })),
     editLink: (file, title) => contributionLinks(config, file, title)?.edit,
   });
   return {
     review,
-    drafts: (session?.kb.drafts ?? []).map((d) => ({ owner: d.owner, created: d.created })), all, byId: new Map(all.map((d) => [d.id, d])), entries, byCollection, graph: index, graphDocs, pageKey, ticketsOf, names: new Map(all.filter((d) => d.collection === 'teams' || d.collection === 'services').map((d) => [d.id, d.title])), ticketUrl: ticketLinker(config.trackers).url, config, today, site: import.meta.env.SITE };
+    drafts: (session?.kb.drafts ?? []).map((d) => ({ owner: d.owner, created: d.created })), all, byId: new Map(all.map((d) => [d.id, d])), entries, byCollection, graph: index, graphDocs, pageKey, ticketsOf, names: new Map(all.filter((d) => collections[d.collection].directory).map((d) => [d.id, d.title])), ticketUrl: ticketLinker(config.trackers).url, config, today, site: import.meta.env.SITE };
 }

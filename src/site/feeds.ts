@@ -3,7 +3,7 @@ import type { DocumentSummary } from '../lib/documents.ts';
 import { escapeHtml } from '../lib/escape.ts';
 import { itemWhen } from '../lib/review-format.ts';
 import type { ReviewItem } from '../lib/review-queue.ts';
-import { collections } from '../schemas/index.ts';
+import { collections } from '../collections/index.ts';
 import type { Catalogue } from './catalogue.ts';
 
 const toDate = (day: string) => new Date(`${day.slice(0, 10)}T00:00:00Z`);

@@ -1,4 +1,4 @@
-import { collections } from '../schemas/index.ts';
+import { collectionNames, collections, type CollectionName } from '../collections/index.ts';
 
 export interface NavLink {
   href: string;
@@ -9,7 +9,9 @@ export interface NavGroup {
   links: NavLink[];
 }
 
-const collectionLink = (name: keyof typeof collections): NavLink => ({ href: `/${name}/`, label: collections[name].label.replace('Mentorship guides', 'Guides') });
+const collectionLink = (name: CollectionName): NavLink => ({ href: `/${name}/`, label: collections[name].label.replace('Mentorship guides', 'Guides') });
+/** Each section's collections, in the registry's order, then its views. */
+const section = (label: NavGroup['label'], views: NavLink[]): NavGroup => ({ label, links: [...collectionNames.filter((c) => collections[c].section === label).map(collectionLink), ...views] });
 
 /**
  * The site's sections, grouped by what a reader came to do: keep systems running, deliver
@@ -17,12 +19,9 @@ const collectionLink = (name: keyof typeof collections): NavLink => ({ href: `/$
  * exactly one group.
  */
 export const navigation: readonly NavGroup[] = [
-  { label: 'Operate', links: [collectionLink('incidents'), collectionLink('runbooks'), collectionLink('playbooks'), collectionLink('services')] },
-  {
-    label: 'Deliver',
-    links: [collectionLink('projects'), collectionLink('retrospectives'), { href: '/lessons/', label: 'Lessons' }, { href: '/impact/', label: 'Impact' }, { href: '/insights/', label: 'Insights' }],
-  },
-  { label: 'People', links: [collectionLink('guides'), collectionLink('teams'), { href: '/review/', label: 'Review queue' }] },
+  section('Operate', []),
+  section('Deliver', [{ href: '/lessons/', label: 'Lessons' }, { href: '/impact/', label: 'Impact' }, { href: '/insights/', label: 'Insights' }]),
+  section('People', [{ href: '/review/', label: 'Review queue' }]),
 ];
 
 /** The link of the section a page belongs to (its first path segment), if any; it is the current page only when the paths are equal. */

@@ -1,7 +1,8 @@
 import { escapeHtml } from '../lib/escape.ts';
 import type { DocumentSummary } from '../lib/documents.ts';
-import { keyFields, type KeyField } from '../lib/key-fields.ts';
-import { collections } from '../schemas/index.ts';
+import type { KeyField } from '../collections/descriptor.ts';
+import { keyFields } from '../lib/key-fields.ts';
+import { collections } from '../collections/index.ts';
 import type { Catalogue } from './catalogue.ts';
 
 /**
@@ -24,7 +25,7 @@ export function permalinkPaths(catalogue: Catalogue): { id: string; doc: Documen
   // IDs are unique regardless of case (the check sees to it), so a link typed in lower case
   // (`/go/inc-2026-011/`) gets a page of its own on hosts whose paths are case-sensitive.
   const spellings = (id: string) => (id === id.toLowerCase() ? [id] : [id, id.toLowerCase()]);
-  return catalogue.all.flatMap((doc) => [doc.id, ...(catalogue.entries.get(doc.id)!.data as { formerly: string[] }).formerly].flatMap(spellings).map((id) => ({ id, doc })));
+  return catalogue.all.flatMap((doc) => [doc.id, ...catalogue.entries.get(doc.id)!.data.formerly].flatMap(spellings).map((id) => ({ id, doc })));
 }
 
 /** oEmbed 1.0, type `rich`: an iframe of the document's embed card. */
@@ -53,7 +54,7 @@ export function documentRecord({ byId, entries, graph, ticketsOf, today }: Catal
     {
       ...doc,
       permalink: new URL(`/go/${encodeURIComponent(id)}/`, site).href,
-      keyFields: keyFields(doc.collection, entries.get(id)!.data, today, (ref) => byId.get(ref)?.title ?? ref),
+      keyFields: keyFields(entries.get(id)!, today, (ref) => byId.get(ref)?.title ?? ref),
       tickets: ticketsOf.get(id) ?? [],
       links: { out: graph.from(id).map((e) => edge(e.to, e)), in: graph.to(id).map((e) => edge(e.from, e)) },
     },
@@ -96,7 +97,8 @@ export interface EmbedCard {
 
 export function embedCard({ byId, entries, today }: Catalogue, id: string, site: URL | string): EmbedCard {
   const doc = byId.get(id)!;
-  const data = entries.get(id)!.data;
+  const entry = entries.get(id)!;
+  const data = entry.data;
   const name = (ref: string) => byId.get(ref)?.title ?? ref;
   const severity = 'severity' in data ? data.severity : undefined;
   return {
@@ -107,7 +109,7 @@ export function embedCard({ byId, entries, today }: Catalogue, id: string, site:
     kind: collections[doc.collection].singular,
     ...(severity ? { severity } : {}),
     ...(doc.status ? { status: doc.status } : {}),
-    fields: keyFields(doc.collection, data, today, name).filter((f) => f.label !== 'Severity' && f.label !== 'Status').slice(0, 3),
+    fields: keyFields(entry, today, name).filter((f) => f.label !== 'Severity' && f.label !== 'Status').slice(0, 3),
   };
 }
 

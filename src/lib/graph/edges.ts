@@ -1,4 +1,4 @@
-import type { CollectionName, DocumentData } from '../../schemas/index.ts';
+import type { CollectionDocument } from '../../collections/index.ts';
 import { declaredReferences, type EdgeKind } from './reference-fields.ts';
 import type { TermCounts } from './similarity.ts';
 
@@ -13,18 +13,16 @@ export interface GraphEdge {
   reason?: string;
 }
 
-/** What the graph needs of a document; the loader's documents fit it. */
-export interface GraphDocument {
+/** What the graph needs of a document; the loader's documents fit it. Checking `collection` narrows `data`. */
+export type GraphDocument = CollectionDocument & {
   id: string;
-  collection: CollectionName;
-  data: DocumentData[CollectionName];
   /** IDs written in the body. */
   mentions: readonly string[];
   /** The body as plain text. */
   text: string;
   /** Term counts of title, summary and text, when already computed (see `termCounts`). */
   terms?: TermCounts;
-}
+};
 
 /**
  * Edges the documents declare: reference fields, then IDs written in bodies. Edges to
@@ -42,7 +40,7 @@ export function declaredEdges(docs: readonly GraphDocument[]): GraphEdge[] {
     edges.push({ from, to, kind, inferred: false });
   };
   for (const doc of docs) {
-    for (const ref of declaredReferences(doc.collection, doc.data as Record<string, unknown>)) add(doc.id, ref.to, ref.field.kind);
+    for (const ref of declaredReferences(doc.collection, doc.data)) add(doc.id, ref.to, ref.field.kind);
     for (const id of doc.mentions) add(doc.id, id, 'mentions');
   }
   return edges;

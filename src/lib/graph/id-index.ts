@@ -1,5 +1,4 @@
-import { collections, type CollectionName } from '../../schemas/index.ts';
-import { idPatterns } from '../../schemas/shared.ts';
+import { collectionNames, collections, type CollectionName } from '../../collections/index.ts';
 import { closest } from '../suggest.ts';
 import type { Audience } from '../audience.ts';
 
@@ -39,10 +38,15 @@ function article(noun: string): string {
   return `${/^[aeiou]/.test(lower) ? 'an' : 'a'} ${lower}`;
 }
 
-/** The collection an ID's form belongs to; teams and services (plain slugs) have none. */
+/** Collections whose IDs stand out in prose (`RB-0042`); teams and services have plain slugs. */
+const prefixed = collectionNames.filter((c) => collections[c].id.kind === 'prefixed');
+
+/** The collection an ID's form belongs to; slugs (teams, services) name none. */
 export function collectionOfId(id: string): CollectionName | undefined {
-  for (const collection of ['incidents', 'runbooks', 'playbooks', 'retrospectives', 'guides', 'projects'] as const) {
-    if (idPatterns[collection].test(id)) return collection;
-  }
-  return undefined;
+  return prefixed.find((c) => collections[c].id.pattern.test(id));
+}
+
+/** Document IDs as written in prose, one alternative per prefixed ID form: INC-2025-014, RB-0042, PRJ-billing-migration. */
+export function idsInProse(): RegExp {
+  return new RegExp(String.raw`\b(?:${prefixed.map((c) => collections[c].id.source).join('|')})\b`, 'g');
 }

@@ -1,4 +1,4 @@
-import type { Incident, Project } from '../../schemas/index.ts';
+import type { Project } from '../../collections/index.ts';
 import { incidentFactsKnown } from '../incident-facts.ts';
 import type { GraphDocument, GraphEdge } from './edges.ts';
 
@@ -24,7 +24,7 @@ export function possiblyAffectedEdges(docs: readonly GraphDocument[], today: str
   const byService = new Map<string, { id: string; data: Project; window: { from: string; to: string } }[]>();
   for (const doc of docs) {
     if (doc.collection !== 'projects') continue;
-    const data = doc.data as Project;
+    const data = doc.data;
     const window = activeWindow(data, today);
     if (!window) continue;
     for (const service of data.services) {
@@ -36,7 +36,7 @@ export function possiblyAffectedEdges(docs: readonly GraphDocument[], today: str
   const edges: GraphEdge[] = [];
   for (const doc of docs) {
     if (doc.collection !== 'incidents') continue;
-    const incident = doc.data as Incident;
+    const incident = doc.data;
     if (!incidentFactsKnown(incident)) continue; // no detection time: no window to infer from
     const day = incidentDay(incident.detected);
     const done = new Set(incident.projects);

@@ -1,4 +1,4 @@
-import type { CollectionName } from '../../schemas/index.ts';
+import { collectionNames, collections, isCollectionName, type CollectionName } from '../../collections/index.ts';
 
 /** What a declared reference means, in the product's words. */
 export type EdgeKind =
@@ -19,8 +19,8 @@ export type EdgeKind =
   | 'similar';
 
 /**
- * Every front-matter field that holds a reference by ID: which collection it must point
- * to and what the edge means. `*` walks each item of a list of objects.
+ * Every front-matter field that holds a reference by ID, from the collections' descriptors:
+ * which collection it must point to and what the edge means.
  */
 export interface ReferenceField {
   collection: CollectionName;
@@ -30,26 +30,12 @@ export interface ReferenceField {
   kind: EdgeKind;
 }
 
-const owner = (collection: CollectionName): ReferenceField => ({ collection, path: ['owner'], target: 'teams', kind: 'owned-by' });
-
-export const referenceFields: readonly ReferenceField[] = [
-  { collection: 'incidents', path: ['projects'], target: 'projects', kind: 'affected-project' },
-  { collection: 'incidents', path: ['services'], target: 'services', kind: 'on-service' },
-  { collection: 'incidents', path: ['runbooks'], target: 'runbooks', kind: 'used-runbook' },
-  { collection: 'incidents', path: ['teams'], target: 'teams', kind: 'involved-team' },
-  { collection: 'incidents', path: ['action_items', '*', 'owner'], target: 'teams', kind: 'action-owner' },
-  { collection: 'projects', path: ['services'], target: 'services', kind: 'changes-service' },
-  { collection: 'projects', path: ['teams'], target: 'teams', kind: 'project-team' },
-  { collection: 'runbooks', path: ['services'], target: 'services', kind: 'runbook-for-service' },
-  { collection: 'playbooks', path: ['runbooks'], target: 'runbooks', kind: 'calls-runbook' },
-  { collection: 'retrospectives', path: ['project'], target: 'projects', kind: 'retrospective-of' },
-  { collection: 'retrospectives', path: ['teams'], target: 'teams', kind: 'involved-team' },
-  { collection: 'retrospectives', path: ['action_items', '*', 'owner'], target: 'teams', kind: 'action-owner' },
-  { collection: 'guides', path: ['playbooks'], target: 'playbooks', kind: 'teaches-playbook' },
-  { collection: 'guides', path: ['runbooks'], target: 'runbooks', kind: 'calls-runbook' },
-  { collection: 'services', path: ['owner'], target: 'teams', kind: 'owned-by' },
-  ...(['incidents', 'projects', 'runbooks', 'playbooks', 'retrospectives', 'guides'] as const).map(owner),
-];
+export const referenceFields: readonly ReferenceField[] = collectionNames.flatMap((collection) =>
+  collections[collection].references.map(({ path, target, kind }) => {
+    if (!isCollectionName(target)) throw new Error(`${collection}: a reference field (${path.join('.')}) points to ${target}, which is not a collection`);
+    return { collection, path, target, kind };
+  }),
+);
 
 /** A reference as written: the ID, and the exact field path it sits at (for messages). */
 export interface WrittenReference {

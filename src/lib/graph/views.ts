@@ -1,5 +1,5 @@
-import type { Incident, Project, Retrospective } from '../../schemas/index.ts';
-import { incidentFactsKnown, type KnownIncident } from '../incident-facts.ts';
+import type { Incident, Retrospective } from '../../collections/index.ts';
+import { incidentFactsKnown } from '../incident-facts.ts';
 import type { LessonCategory } from '../../schemas/shared.ts';
 import { minutesBetween } from '../dates.ts';
 import type { GraphDocument } from './edges.ts';
@@ -30,8 +30,8 @@ export interface ProjectImpact {
 export function projectImpact(projectId: string, graph: ContentGraph, docs: Lookup): ProjectImpact {
   const row = (id: string, inferredReason?: string): IncidentImpact | undefined => {
     const doc = docs.get(id);
-    if (doc?.collection !== 'incidents' || !incidentFactsKnown(doc.data as Incident)) return undefined;
-    const data = doc.data as KnownIncident;
+    if (doc?.collection !== 'incidents' || !incidentFactsKnown(doc.data)) return undefined;
+    const data = doc.data;
     const impact: IncidentImpact = {
       id,
       severity: data.severity,
@@ -46,9 +46,9 @@ export function projectImpact(projectId: string, graph: ContentGraph, docs: Look
   const declared = graph.to(projectId, 'affected-project').map((e) => row(e.from)).filter((r) => r !== undefined).sort(newestFirst);
   const inferred = graph.to(projectId, 'possibly-affected').map((e) => row(e.from, e.reason)).filter((r) => r !== undefined).sort(newestFirst);
   const customerFacingMinutes = declared.reduce((sum, r) => {
-    if (!r.customerFacing) return sum;
-    const data = docs.get(r.id)!.data as Incident;
-    return sum + (minutesBetween(data.detected, data.mitigated ?? data.resolved) ?? 0);
+    const doc = docs.get(r.id);
+    if (!r.customerFacing || doc?.collection !== 'incidents') return sum;
+    return sum + (minutesBetween(doc.data.detected, doc.data.mitigated ?? doc.data.resolved) ?? 0);
   }, 0);
   const worst = declared.map((r) => r.severity).sort()[0];
   return { declared, inferred, totals: { count: declared.length, customerFacingMinutes, worst } };
@@ -65,10 +65,12 @@ export interface RunbookUsage {
 export function runbookUsage(runbookId: string, graph: ContentGraph, docs: Lookup): RunbookUsage {
   const used = graph
     .to(runbookId, 'used-runbook')
-    .map((e) => docs.get(e.from))
-    .filter((d): d is GraphDocument => d?.collection === 'incidents' && incidentFactsKnown(d.data as Incident))
-    .sort((a, b) => Date.parse((b.data as KnownIncident).detected) - Date.parse((a.data as KnownIncident).detected));
-  return { incidents: used.map((d) => d.id), lastUsed: used[0] ? (used[0].data as KnownIncident).detected.slice(0, 10) : undefined };
+    .flatMap((e) => {
+      const d = docs.get(e.from);
+      return d?.collection === 'incidents' && incidentFactsKnown(d.data) ? [{ id: d.id, detected: d.data.detected }] : [];
+    })
+    .sort((a, b) => Date.parse(b.detected) - Date.parse(a.detected));
+  return { incidents: used.map((d) => d.id), lastUsed: used[0]?.detected.slice(0, 10) };
 }
 
 export interface RegisterLesson {
@@ -102,16 +104,17 @@ export function lessonsRegister(docs: readonly GraphDocument[]): LessonGroup[] {
   for (const doc of docs) {
     let projects: string[];
     let date: string;
+    let lessons: (Incident | Retrospective)['lessons'];
     if (doc.collection === 'retrospectives') {
-      const data = doc.data as Retrospective;
-      projects = [data.project];
-      date = data.date;
+      ({ lessons } = doc.data);
+      projects = [doc.data.project];
+      date = doc.data.date;
     } else if (doc.collection === 'incidents') {
-      const data = doc.data as Incident;
-      projects = data.projects;
-      date = (data.detected ?? data.created).slice(0, 10);
+      ({ lessons } = doc.data);
+      projects = doc.data.projects;
+      date = (doc.data.detected ?? doc.data.created).slice(0, 10);
     } else continue;
-    for (const l of (doc.data as Retrospective | Incident).lessons) {
+    for (const l of lessons) {
       const list = groups.get(l.category) ?? [];
       list.push({ title: l.title, happened: l.happened, lesson: l.lesson, recommendation: l.recommendation, source: doc.id, projects, date });
       groups.set(l.category, list);
@@ -147,12 +150,12 @@ export interface ImpactMatrix {
  * sees at a glance which projects attract incidents and when. Rows with incidents first.
  */
 export function impactMatrix(docs: readonly GraphDocument[], graph: ContentGraph, today: string): ImpactMatrix {
-  const incidents = docs.filter((d) => d.collection === 'incidents' && incidentFactsKnown(d.data as Incident));
-  const incidentById = new Map(incidents.map((d) => [d.id, d.data as KnownIncident]));
-  const projects = docs.filter((d) => d.collection === 'projects');
-  const days = [...incidents.map((d) => (d.data as KnownIncident).detected.slice(0, 10))];
+  const incidents = docs.flatMap((d) => (d.collection === 'incidents' && incidentFactsKnown(d.data) ? [{ id: d.id, data: d.data }] : []));
+  const incidentById = new Map(incidents.map((d) => [d.id, d.data]));
+  const projects = docs.flatMap((d) => (d.collection === 'projects' ? [d] : []));
+  const days = [...incidents.map((d) => d.data.detected.slice(0, 10))];
   for (const p of projects) {
-    const w = activeWindow(p.data as Project, today);
+    const w = activeWindow(p.data, today);
     if (w) days.push(w.from, w.to > today ? today : w.to);
   }
   if (days.length === 0) return { quarters: [], rows: [], unlinked: 0 };
@@ -166,7 +169,7 @@ export function impactMatrix(docs: readonly GraphDocument[], graph: ContentGraph
     if (!linked) unlinked++;
   }
   const rows = projects.map((p) => {
-    const w = activeWindow(p.data as Project, today);
+    const w = activeWindow(p.data, today);
     const cells: ImpactCell[] = quarters.map((q) => ({ incidents: [], active: w !== undefined && quarterOf(w.from) <= q && q <= quarterOf(w.to) }));
     const links = [...graph.to(p.id, 'affected-project'), ...graph.to(p.id, 'possibly-affected')];
     for (const e of links) {

@@ -1,8 +1,9 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, posix, relative, resolve } from 'node:path';
-import type { CollectionName } from '../../schemas/index.ts';
+import { collections, type CollectionName } from '../../collections/index.ts';
 import { prepareMarkdown, writeDocument, type PreparedDocument } from '../import-markdown.ts';
-import { nextId, slugify, type ScaffoldContext } from '../scaffold.ts';
+import { nextId, type ScaffoldContext } from '../scaffold.ts';
+import { slugify } from '../slugify.ts';
 import { prepareHtmlPage } from './html-page.ts';
 import { hashOf, importKey, importMapFile, readImportMap, writeImportMap, type MappedDocument } from './import-map.ts';
 import { resolveLink } from './links.ts';
@@ -137,9 +138,10 @@ export function runImport({ source, collection, contentDir, context }: ImportReq
   return report;
 }
 
-/** The title's slug; when a page already has it, the folder's name before it; then a number. */
+/** The file name its collection derives from the ID (incidents), else the title's slug; when a page already has it, the folder's name before it; then a number. */
 function freeSlug(doc: PreparedDocument, collection: CollectionName, id: string, taken: ReadonlySet<string>): string {
-  if (collection === 'incidents') return `${id.slice(4).toLowerCase()}-${slugify(doc.title) || 'untitled'}`;
+  const named = collections[collection].scaffold.fileName;
+  if (named) return named(id, slugify(doc.title) || 'untitled');
   // Titles such as `[` or `%` (tldr pages) have no letters: the ID names the page then.
   const own = slugify(doc.title) || id.toLowerCase();
   const folder = slugify(posix.dirname(doc.rel).split('/').filter((p) => p !== '.').pop() ?? '');

@@ -1,3 +1,4 @@
+import { collections } from '../../collections/index.ts';
 import type { DocumentSummary } from '../documents.ts';
 import type { ReviewItem, ReviewQueue } from '../review-queue.ts';
 
@@ -44,7 +45,7 @@ export function changeKey(change: Change): string {
 export function digests(queue: ReviewQueue, documents: readonly NotifyDocument[], since: string): TeamDigest[] {
   const changes = new Map<string, Change[]>();
   for (const { lessons, ...doc } of documents) {
-    if (!doc.owner || doc.collection === 'teams' || doc.collection === 'services') continue;
+    if (!doc.owner || collections[doc.collection].directory) continue;
     const kind = doc.created && doc.created > since ? 'new' : doc.updated && doc.updated > since ? 'changed' : undefined;
     if (!kind) continue;
     const list = changes.get(doc.owner) ?? [];

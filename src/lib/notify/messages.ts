@@ -1,4 +1,4 @@
-import { collections } from '../../schemas/index.ts';
+import { collections } from '../../collections/index.ts';
 import { formatDate } from '../dates.ts';
 import { itemWhen, markdownItem, markdownText } from '../review-format.ts';
 import type { ReviewItem, TeamQueue } from '../review-queue.ts';

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import type { QuickJumpEntry } from '../../lib/quick-jump.ts';
-import { collections } from '../../schemas/index.ts';
+import { collections } from '../../collections/index.ts';
 import { getCatalogue } from '../../site/catalogue.ts';
 
 /** The quick-jump palette's manifest: small, fetched only when the palette opens. */

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { collectionNames, collections, type CollectionName } from '../../schemas/index.ts';
+import { collectionNames, collections, type CollectionName } from '../../collections/index.ts';
 import { getCatalogue } from '../../site/catalogue.ts';
 import { atomFeed, atomHeaders } from '../../site/feeds.ts';
 

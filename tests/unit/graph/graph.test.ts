@@ -3,7 +3,7 @@ import { buildGraph } from '../../../src/lib/graph/graph.ts';
 import { declaredEdges } from '../../../src/lib/graph/edges.ts';
 import { activeWindow, possiblyAffectedEdges } from '../../../src/lib/graph/inferred.ts';
 import { incident, project, runbook } from './helpers.ts';
-import type { Project } from '../../../src/schemas/index.ts';
+import type { Project } from '../../../src/collections/index.ts';
 
 describe('declared edges', () => {
   it('turns reference fields and body mentions into edges, once each, both ends present', () => {

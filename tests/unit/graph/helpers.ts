@@ -1,4 +1,4 @@
-import { collections, type CollectionName } from '../../../src/schemas/index.ts';
+import { collectionDocument, collections, type CollectionName } from '../../../src/collections/index.ts';
 import type { GraphDocument } from '../../../src/lib/graph/edges.ts';
 
 const base = { summary: 'A document made by hand for a graph test.', owner: 'ops', created: '2025-01-01' };
@@ -7,7 +7,7 @@ const base = { summary: 'A document made by hand for a graph test.', owner: 'ops
 export function doc(collection: CollectionName, fields: Record<string, unknown>, body: { text?: string; mentions?: string[] } = {}): GraphDocument {
   const common = collection === 'teams' || collection === 'services' ? {} : base;
   const data = collections[collection].schema.parse({ ...common, ...fields });
-  return { id: data.id, collection, data, mentions: body.mentions ?? [], text: body.text ?? '' };
+  return { id: data.id, ...collectionDocument(collection, data), mentions: body.mentions ?? [], text: body.text ?? '' };
 }
 
 export const project = (id: string, fields: Record<string, unknown> = {}, text = '') =>

@@ -14,7 +14,7 @@ const load = (audience: Audience, root = process.cwd(), contentDir = 'tests/fixt
 const queueFrom = (kb: KnowledgeBase, withDrafts: boolean) =>
   reviewQueue({
     today,
-    documents: kb.documents.map((d) => ({ id: d.id, collection: d.collection, file: d.file, url: documentUrl(d.collection, d.slug), data: d.data })),
+    documents: kb.documents.map((d) => ({ ...d, url: documentUrl(d.collection, d.slug) })),
     ...(withDrafts ? { drafts: kb.drafts, placeholders: kb.placeholders } : {}),
     editLink: (file) => `https://git.example/edit/${file}`,
   });

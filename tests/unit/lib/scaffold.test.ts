@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../../src/lib/knowledge-base.ts';
 import { formatProblem } from '../../../src/lib/problems.ts';
-import { nextId, scaffold, slugify } from '../../../src/lib/scaffold.ts';
-import { collectionNames } from '../../../src/schemas/index.ts';
+import { nextId, scaffold } from '../../../src/lib/scaffold.ts';
+import { slugify } from '../../../src/lib/slugify.ts';
+import { collectionNames } from '../../../src/collections/index.ts';
 
 describe('npm run new', () => {
   it('writes drafts that state no invented fact and that the check tells what to fill', () => {

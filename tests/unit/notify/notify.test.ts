@@ -17,7 +17,7 @@ const today = '2026-03-01';
 const kb = loadKnowledgeBase({ root: process.cwd(), contentDir: 'tests/fixtures/review-kb', today });
 const queue = reviewQueue({
   today,
-  documents: kb.documents.map((d) => ({ id: d.id, collection: d.collection, file: d.file, url: documentUrl(d.collection, d.slug), data: d.data })),
+  documents: kb.documents.map((d) => ({ ...d, url: documentUrl(d.collection, d.slug) })),
   drafts: kb.drafts,
   editLink: (file) => `https://git.example/edit/${file}`,
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { httpUrl } from '../../../src/schemas/http-url.ts';
-import { teamSchema } from '../../../src/schemas/teams.ts';
+import { teamSchema } from '../../../src/collections/teams.ts';
 
 const team = (on_call: string) => ({ id: 'service-desk', name: 'Service desk', summary: 'First line for every question.', kind: 'it-support', channel: '#service-desk', on_call, github_team: '@org/service-desk' });
 

@@ -3,7 +3,7 @@ import { importMarkdown } from '../../../../src/lib/import-markdown.ts';
 import { computeInsights } from '../../../../src/lib/insights.ts';
 import { keyFields } from '../../../../src/lib/key-fields.ts';
 import { impactMatrix } from '../../../../src/lib/graph/views.ts';
-import { incidentSchema } from '../../../../src/schemas/incidents.ts';
+import { incidentSchema } from '../../../../src/collections/incidents.ts';
 import { incident } from '../../graph/helpers.ts';
 import { parse as parseYaml } from 'yaml';
 
@@ -45,7 +45,7 @@ describe('facts an imported incident does not have', () => {
   it('show as unknown on the page and keep the incident out of the figures that need them', () => {
     const known = incident('INC-2019-001', { severity: 'SEV1', detected: '2019-05-12T08:00:00Z', resolved: '2019-05-12T09:00:00Z' });
     const unknown = incident('INC-2019-002', { severity: undefined, detected: undefined, to_fill: ['severity', 'detected'] });
-    expect(keyFields('incidents', unknown.data, '2026-11-25').slice(0, 3)).toEqual([
+    expect(keyFields(unknown, '2026-11-25').slice(0, 3)).toEqual([
       { label: 'Severity', value: 'unknown — to fill' },
       { label: 'Detected', value: 'unknown — to fill' },
       { label: 'Duration', value: 'unknown — to fill' },
@@ -63,7 +63,7 @@ describe('stand-ins an imported runbook carries', () => {
     const doc = importMarkdown('# Restart the exporter\n\nWhen the exporter stops answering, restart it and check the scrape.\n', 'restart-exporter.md', 'runbooks', context);
     const data = parseYaml(doc.text.slice(4, doc.text.indexOf('\n---\n', 4)));
     expect(data.to_fill).toEqual(['owner', 'services', 'risk', 'expected_minutes', 'last_verified']);
-    const fields = keyFields('runbooks', { ...data, status: 'active', prerequisites: [], tags: [], aliases: [], formerly: [], visibility: 'internal' }, '2026-11-25');
+    const fields = keyFields({ collection: 'runbooks', data: { ...data, status: 'active', prerequisites: [], tags: [], aliases: [], formerly: [], visibility: 'internal' } }, '2026-11-25');
     expect(fields.map((f) => [f.label, f.value])).toEqual([
       ['Services', 'unknown — to fill'],
       ['Risk', 'unknown — to fill'],
