@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Audience } from '../lib/audience.ts';
+import { visibleTo, type Audience } from '../lib/audience.ts';
 import { depsHold, type DocumentRender, type RenderJob, type RenderSettings } from './render-document.ts';
 
 /**
@@ -12,12 +12,14 @@ import { depsHold, type DocumentRender, type RenderJob, type RenderSettings } fr
  * it and checked on every read, so a cached render is used only when a fresh one would be
  * byte-identical. Each audience has its own entries: renders that show anything of a
  * restricted document are kept only among the restricted audience's, which only restricted
- * builds and the check (which reads everything anyway) ever open.
+ * builds and the check (which reads everything anyway) ever open. A document this audience
+ * may not read is still checked on every build, so its entry keeps what checking needs (no
+ * problems, its mentions, links and heading anchors) and none of its words.
  */
 export interface RenderCache {
   /** A valid cached render, or undefined. */
   get(key: string, settings: RenderSettings): DocumentRender | undefined;
-  /** Keeps a successful render, unless it shows restricted content to a lower audience. */
+  /** Keeps a successful render: whole if this audience may read it, as a verdict otherwise. */
   put(key: string, render: DocumentRender, ownVisibility: Audience): void;
   /** Removes entries of this audience that no render of this build asked for. */
   prune(): void;
@@ -137,12 +139,13 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
     put(key, render, ownVisibility) {
       used.add(key);
       if (render.rendered.problems.length > 0) return;
-      if (audience !== 'restricted' && (ownVisibility === 'restricted' || render.deps.ids.some(([, t]) => t?.visibility === 'restricted' && t.visible))) return;
+      if (audience !== 'restricted' && render.deps.ids.some(([, t]) => t?.visibility === 'restricted' && t.visible)) return;
+      const kept = visibleTo(audience, ownVisibility) ? render : withoutWords(render);
       const path = pathOf(key);
       mkdirSync(join(home, key.slice(0, 2)), { recursive: true });
       // Write then rename: a build running beside this one never reads half an entry.
       const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-      writeFileSync(temporary, JSON.stringify(render));
+      writeFileSync(temporary, JSON.stringify(kept));
       renameSync(temporary, path);
     },
     frontMatter,
@@ -166,4 +169,14 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
       }
     },
   };
+}
+
+/**
+ * A render of a document the audience may not read, as a verdict: it rendered cleanly, with
+ * these mentions, ticket keys, links and anchors (all needed to check the documents around
+ * it), but without its HTML, text or heading words. Such a document is never published in
+ * this audience's build, so nothing reads more.
+ */
+function withoutWords({ rendered, deps }: DocumentRender): DocumentRender {
+  return { rendered: { ...rendered, html: '', text: '', headings: rendered.headings.map((h) => ({ ...h, text: '' })) }, deps };
 }

@@ -55,6 +55,9 @@ beforeAll(async () => {
   console.log(`dev server answered after ${Math.round(performance.now() - started)} ms`);
   browser = await launchBrowser();
   page = await browser.newPage();
+  // A page the dev server is still re-syncing can take long on a busy machine (seen: over 30 s,
+  // Playwright's default); the polls below allow three minutes, so navigation does too.
+  page.setDefaultTimeout(180_000);
 }, 600_000);
 
 afterAll(async () => {

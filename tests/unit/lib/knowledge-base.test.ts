@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -148,4 +148,25 @@ describe('the cache of validated front matter', () => {
     expect(warm.problems).toEqual(loadKnowledgeBase(options).problems);
     rmSync(root, { recursive: true, force: true });
   });
+
+  it('keeps a verdict without words for a document the audience may not read, and reuses it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cairn-verdict-cache-'));
+    cpSync('tests/fixtures/valid-kb', join(root, 'content'), { recursive: true });
+    const options = { root, contentDir: 'content', today: '2026-11-24' };
+    const cached = () => loadKnowledgeBaseFast(options, { cache: openRenderCache(join(root, 'cache'), 'internal', '[]') });
+    const cold = await cached();
+    const warm = await cached();
+    expect(warm.fromCache).toBe(warm.checked);
+    expect(warm.documents).toEqual(cold.documents);
+    expect(warm.problems).toEqual(cold.problems);
+    // The restricted document's words reach no entry of the internal audience's cache.
+    const restricted = loadKnowledgeBase({ ...options, audience: 'restricted' }).documents.filter((d) => d.data.visibility === 'restricted');
+    expect(restricted.length).toBeGreaterThan(0);
+    const entries = readdirSync(join(root, 'cache'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).map((f) => readFileSync(join(root, 'cache', f), 'utf8')).join('\n');
+    const lines = restricted.flatMap((d) => d.text.split('\n')).filter((line) => line.length > 30);
+    expect(lines.join('\n')).toContain('fixture-restricted-5e1b');
+    for (const line of lines) expect(entries).not.toContain(line);
+    rmSync(root, { recursive: true, force: true });
+  });
 });
+
