@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadOptionsFromEnv } from '../src/lib/config.ts';
 import { documentFilesUsed, publishDocumentFiles } from '../src/lib/document-files.ts';
-import { loadKnowledgeBaseFast } from '../src/lib/knowledge-base.ts';
+import { loadKnowledgeBaseFast } from '../src/pipeline/knowledge-base.ts';
 import { formatProblems, hasErrors } from '../src/lib/problems.ts';
 import { loadSiteConfig, noSiteAddressWarning, siteAddress } from '../src/lib/site-config.ts';
 import { vocabularyOf } from '../src/lib/vocabulary.ts';

@@ -3,7 +3,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadOptionsFromEnv } from '../src/lib/config.ts';
-import { loadKnowledgeBaseFast } from '../src/lib/knowledge-base.ts';
+import { loadKnowledgeBaseFast } from '../src/pipeline/knowledge-base.ts';
 import { formatProblems, hasErrors, type ProblemFormat } from '../src/lib/problems.ts';
 import { buildGraph } from '../src/lib/graph/graph.ts';
 import { loadSiteConfig } from '../src/lib/site-config.ts';

@@ -1,4 +1,4 @@
-import type { DraftDocument, LoadedDocument } from './knowledge-base.ts';
+import type { DraftDocument, LoadedDocument } from './knowledge-model.ts';
 import { documentOwner } from './documents.ts';
 
 /**

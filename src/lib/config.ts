@@ -1,6 +1,6 @@
 import { isAudience, type Audience } from './audience.ts';
 import { today } from './dates.ts';
-import type { LoadOptions } from './knowledge-base.ts';
+import type { LoadOptions } from './knowledge-model.ts';
 
 /** `CAIRN_AUDIENCE`: public, internal (default) or restricted. */
 export function audienceFromEnv(): Audience {

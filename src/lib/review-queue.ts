@@ -1,7 +1,7 @@
 import type { CollectionDocument, CollectionName } from '../collections/index.ts';
 import { actionItemStatus } from '../schemas/shared.ts';
 import { daysBetween } from './dates.ts';
-import type { DraftDocument, PlaceholderIn } from './knowledge-base.ts';
+import type { DraftDocument, PlaceholderIn } from './knowledge-model.ts';
 import { runbookVerificationDue } from './metrics.ts';
 
 /** What needs a person: a review, a runbook verification, an action item, a draft, text left to write. */

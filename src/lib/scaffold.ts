@@ -1,6 +1,6 @@
 import { collections, type CollectionName } from '../collections/index.ts';
 import type { ScaffoldContext, ScaffoldField, ScaffoldInput, Unknown } from '../collections/descriptor.ts';
-import type { KnowledgeBase } from './knowledge-base.ts';
+import type { KnowledgeBase } from './knowledge-model.ts';
 import { slugify } from './slugify.ts';
 
 export type { ScaffoldContext };

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadOptionsFromEnv } from '../lib/config.ts';
-import { loadKnowledgeBaseFast } from '../lib/knowledge-base.ts';
+import { loadKnowledgeBaseFast } from '../pipeline/knowledge-base.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
 import { memoryRenderCache, type RenderCache } from '../pipeline/render-cache.ts';
 import { ContentError, formatProblem, hasErrors } from '../lib/problems.ts';

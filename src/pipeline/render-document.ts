@@ -1,5 +1,5 @@
 import type { IdIndex, IdTarget } from '../lib/graph/id-index.ts';
-import { renderBody, type RenderedBody } from '../lib/render-body.ts';
+import { renderBody, type RenderedBody } from './render-body.ts';
 import { ticketLinker, type Tracker } from '../lib/tickets.ts';
 
 /** What every render of one build shares: plain data, so it crosses into worker threads. */

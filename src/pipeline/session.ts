@@ -1,5 +1,5 @@
 import { buildGraph, type ContentGraph } from '../lib/graph/graph.ts';
-import type { KnowledgeBase, LoadOptions } from '../lib/knowledge-base.ts';
+import type { KnowledgeBase, LoadOptions } from './knowledge-base.ts';
 import { hasErrors } from '../lib/problems.ts';
 import { loadSiteConfig, type SiteConfig } from '../lib/site-config.ts';
 

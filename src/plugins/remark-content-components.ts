@@ -3,7 +3,7 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Program, ExpressionStatement, Literal } from 'estree';
 import type { VFile } from 'vfile';
 import { walk } from '../lib/tree-walk.ts';
-import { allowedHtml, contentComponents, type PropValue, type RenderContext } from '../components/content/index.ts';
+import type { ContentComponent, PropValue, RenderContext } from '../components/content/types.ts';
 import { didYouMean } from '../lib/suggest.ts';
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
@@ -38,8 +38,14 @@ export function literalProps(node: JsxElement): Record<string, PropValue> {
   return props;
 }
 
+/** What bodies may use: the site's components by name, and HTML elements with their allowed attributes. */
+export interface ContentVocabulary {
+  components: ReadonlyMap<string, ContentComponent>;
+  allowedHtml: ReadonlyMap<string, readonly string[]>;
+}
+
 /** What is wrong with one element's name and attributes, or nothing. */
-export function componentProblems(node: JsxElement): string[] {
+export function componentProblems(node: JsxElement, { components: contentComponents, allowedHtml }: ContentVocabulary): string[] {
   if (!node.name) return ['fragments `<>…</>` are not supported; remove the empty tags'];
   const props = literalProps(node);
   const component = contentComponents.get(node.name);
@@ -81,13 +87,13 @@ export function componentProblems(node: JsxElement): string[] {
  * Checks every component and HTML element against what the site supplies, and records its
  * literal props and the render context on the node for the hast handlers.
  */
-export default function remarkContentComponents() {
+export default function remarkContentComponents(vocabulary: ContentVocabulary) {
   return (tree: Root, file: VFile) => {
     const context = file.data.renderContext as RenderContext;
     walk<{ type: string }>(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const element = node as JsxElement;
-      for (const message of componentProblems(element)) {
+      for (const message of componentProblems(element, vocabulary)) {
         const m = file.message(message, { place: element.position, ruleId: 'content-component', source: 'cairn' });
         m.fatal = true;
       }

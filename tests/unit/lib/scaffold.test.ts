@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../../../src/lib/knowledge-base.ts';
+import { loadKnowledgeBase } from '../../../src/pipeline/knowledge-base.ts';
 import { formatProblem } from '../../../src/lib/problems.ts';
 import { nextId, scaffold } from '../../../src/lib/scaffold.ts';
 import { slugify } from '../../../src/lib/slugify.ts';

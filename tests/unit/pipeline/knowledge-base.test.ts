@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeBase, loadKnowledgeBaseFast } from '../../../src/lib/knowledge-base.ts';
+import { loadKnowledgeBase, loadKnowledgeBaseFast } from '../../../src/pipeline/knowledge-base.ts';
 import { openRenderCache } from '../../../src/pipeline/render-cache.ts';
 import { formatProblems } from '../../../src/lib/problems.ts';
 import type { Audience } from '../../../src/lib/audience.ts';

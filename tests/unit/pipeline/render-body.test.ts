@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderBody } from '../../../src/lib/render-body.ts';
+import { renderBody } from '../../../src/pipeline/render-body.ts';
 
 const context = {
   today: '2026-11-24',

@@ -1,96 +1,28 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep, basename, extname } from 'node:path';
-import { collectionDocument, collectionNames, collections, isCollectionName, type CollectionDocument, type CollectionName, type DocumentData } from '../collections/index.ts';
-import type { Heading } from '../plugins/rehype-heading-anchors.ts';
-import { isAudience, visibleTo, type Audience } from './audience.ts';
-import { documentTitle, documentUrl } from './documents.ts';
-import { parseFrontMatter, type FrontMatter } from './front-matter.ts';
-import { declaredReferences } from './graph/reference-fields.ts';
-import { unresolvedReason, type IdIndex, type IdTarget } from './graph/id-index.ts';
-import { problem, type Problem } from './problems.ts';
+import { collectionDocument, collectionNames, collections, isCollectionName, type CollectionName, type DocumentData } from '../collections/index.ts';
+import { isAudience, visibleTo, type Audience } from '../lib/audience.ts';
+import { documentTitle, documentUrl } from '../lib/documents.ts';
+import { parseFrontMatter, type FrontMatter } from '../lib/front-matter.ts';
+import { declaredReferences } from '../lib/graph/reference-fields.ts';
+import { unresolvedReason, type IdIndex, type IdTarget } from '../lib/graph/id-index.ts';
+import { problem, type Problem } from '../lib/problems.ts';
+import type { DraftDocument, KnowledgeBase, LoadedDocument, LoadOptions, PlaceholderIn } from '../lib/knowledge-model.ts';
 import type { RenderedBody } from './render-body.ts';
-import { documentRenderer, type RenderJob, type RenderSettings } from '../pipeline/render-document.ts';
-import { renderAll } from '../pipeline/render-pool.ts';
-import type { FrontMatterCache, RenderCache } from '../pipeline/render-cache.ts';
-import { fieldName, validateFrontMatter } from './schema-problems.ts';
-import { isProblem, readSourceFile, type SourceFile } from './source-file.ts';
-import { caseCollisions, fileNameProblem, listContentFiles, urlNamesOf } from './content-tree.ts';
-import { checkInternalLinks, fixedPages, formerPageSlugs, type SitePage } from './site-paths.ts';
-import { documentFilePaths, documentFilesFolder } from './document-files.ts';
-import { loadSiteConfig } from './site-config.ts';
-import { draftProblems, isDraft } from './drafts.ts';
-import { findPlaceholders, type Placeholder } from './placeholders.ts';
-import { hashOf, importMapFile, readImportMap } from './import/import-map.ts';
-import { allowSecretMarker, findFrontMatterSecrets, findSecrets, redactSecrets, type SecretFinding } from './secrets.ts';
-
-/** One valid document, parsed, validated and rendered; checking `collection` narrows `data`. */
-export type LoadedDocument<C extends CollectionName = CollectionName> = CollectionDocument<C> & {
-  /** The permanent ID from front matter. */
-  id: string;
-  /** The file name without extension: the last part of the page URL. */
-  slug: string;
-  /** Path relative to the project root, forward slashes. */
-  file: string;
-  html: string;
-  headings: Heading[];
-  /** IDs of other documents written in the body, in order of first mention. */
-  mentions: string[];
-  /** Ticket keys the document references: its `tickets`, its action items' and its body's. */
-  tickets: string[];
-  /** The rendered body as plain text, for similarity. */
-  text: string;
-};
-
-export interface KnowledgeBase {
-  /** The documents this build's audience may read; every document is still checked. */
-  documents: LoadedDocument[];
-  problems: Problem[];
-  /** How many files were checked, whatever their visibility or problems. */
-  checked: number;
-  /** Every ID and former ID in use, also in files with problems: for choosing a new one. */
-  takenIds: Set<string>;
-  /** Documents above this build's audience, and drafts: checked, never published. */
-  withheld: IdTarget[];
-  /** Drafts this build's audience may read, for their owners' review queue; never published. */
-  drafts: DraftDocument[];
-  /** `TODO`s left in documents that are not drafts (each also an error), for the review queue. */
-  placeholders: PlaceholderIn[];
-}
-
-/** What the review queue tells an owner about a draft. */
-export interface DraftDocument {
-  id: string;
-  collection: CollectionName;
-  title: string;
-  file: string;
-  /** The owning team, when the draft names one yet. */
-  owner: string | undefined;
-  created: string | undefined;
-  /** Fields still empty or absent. */
-  toFill: string[];
-  /** How many `TODO`s it still carries. */
-  placeholders: number;
-}
-
-/** A `TODO` left in a document that is not a draft. */
-export interface PlaceholderIn extends Placeholder {
-  id: string;
-  collection: CollectionName;
-  title: string;
-  file: string;
-  owner: string | undefined;
-}
-
-export interface LoadOptions {
-  /** Project root; file paths in problems are relative to it. */
-  root: string;
-  /** The content folder, absolute or relative to root. */
-  contentDir: string;
-  /** Build day, YYYY-MM-DD. */
-  today: string;
-  /** Who the build is for; documents above it are checked but left out. Default internal. */
-  audience?: Audience;
-}
+import { documentRenderer, type RenderJob, type RenderSettings } from './render-document.ts';
+import { renderAll } from './render-pool.ts';
+import type { FrontMatterCache, RenderCache } from './render-cache.ts';
+import { fieldName, validateFrontMatter } from '../lib/schema-problems.ts';
+import { isProblem, readSourceFile, type SourceFile } from '../lib/source-file.ts';
+import { caseCollisions, fileNameProblem, listContentFiles, urlNamesOf } from '../lib/content-tree.ts';
+import { checkInternalLinks, fixedPages, formerPageSlugs, type SitePage } from '../lib/site-paths.ts';
+import { documentFilePaths, documentFilesFolder } from '../lib/document-files.ts';
+import { loadSiteConfig } from '../lib/site-config.ts';
+import { draftProblems, isDraft } from '../lib/drafts.ts';
+import { findPlaceholders, type Placeholder } from '../lib/placeholders.ts';
+import { hashOf, importMapFile, readImportMap } from '../lib/import/import-map.ts';
+export type { DraftDocument, KnowledgeBase, LoadedDocument, LoadOptions, PlaceholderIn } from '../lib/knowledge-model.ts';
+import { allowSecretMarker, findFrontMatterSecrets, findSecrets, redactSecrets, type SecretFinding } from '../lib/secrets.ts';
 
 /** A file whose front matter could be read: the first phase of loading. */
 interface ParsedFile {

@@ -17,9 +17,9 @@ import remarkInternalLinks, { type InternalLink } from '../plugins/remark-intern
 import remarkSafeMdx from '../plugins/remark-safe-mdx.ts';
 import remarkGfmParts, { gfmPartsFor, type GfmParts } from '../plugins/remark-gfm-parts.ts';
 import { toString as hastToString } from 'hast-util-to-string';
-import { sourceLimitProblems, tooDeepToRender, treeLimitProblems } from './body-limits.ts';
-import type { IdIndex } from './graph/id-index.ts';
-import type { TicketLinker } from './tickets.ts';
+import { sourceLimitProblems, tooDeepToRender, treeLimitProblems } from '../lib/body-limits.ts';
+import type { IdIndex } from '../lib/graph/id-index.ts';
+import type { TicketLinker } from '../lib/tickets.ts';
 
 export interface RenderedBody {
   html: string;
@@ -65,7 +65,7 @@ function createProcessor(gfm: GfmParts) {
     .use(remarkMdx)
     .use(remarkGfmParts, gfm)
     .use(remarkSafeMdx)
-    .use(remarkContentComponents)
+    .use(remarkContentComponents, { components: contentComponents, allowedHtml })
     .use(remarkIdLinks)
     .use(remarkTicketLinks)
     .use(remarkInternalLinks)
