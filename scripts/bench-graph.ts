@@ -14,7 +14,7 @@ import { lessonsRegister, impactMatrix } from '../src/lib/graph/views.ts';
 
 const total = Number(process.argv[2] ?? 10_000);
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 // A vocabulary with a long tail, like real prose: a few words everywhere, most rare.
@@ -32,19 +32,47 @@ const day = (offset: number) => new Date(Date.UTC(2024, 0, 1) + offset * 86_400_
 const docs: GraphDocument[] = [];
 for (let i = 0; i < projects; i++) {
   const start = Math.floor(random() * 700);
-  const data = collections.projects.schema.parse({ ...common, id: `PRJ-${String(i).padStart(4, '0')}`, title: `Project ${i}`, status: 'completed', sponsor: 'Sponsor', start: day(start), planned_end: day(start + 120), actual_end: day(start + 150), services: [pick(services), pick(services)] });
+  const data = collections.projects.schema.parse({
+    ...common,
+    id: `PRJ-${String(i).padStart(4, '0')}`,
+    title: `Project ${i}`,
+    status: 'completed',
+    sponsor: 'Sponsor',
+    start: day(start),
+    planned_end: day(start + 120),
+    actual_end: day(start + 150),
+    services: [pick(services), pick(services)],
+  });
   docs.push({ id: data.id, collection: 'projects', data, mentions: [], text: prose(300) });
 }
 for (let i = 0; i < runbooks; i++) {
-  const data = collections.runbooks.schema.parse({ ...common, id: `RB-${String(i).padStart(4, '0')}`, title: `Runbook ${i}`, services: [pick(services)], risk: 'low', expected_minutes: 10, last_verified: '2025-01-01', review_every_days: 90 });
+  const data = collections.runbooks.schema.parse({
+    ...common,
+    id: `RB-${String(i).padStart(4, '0')}`,
+    title: `Runbook ${i}`,
+    services: [pick(services)],
+    risk: 'low',
+    expected_minutes: 10,
+    last_verified: '2025-01-01',
+    review_every_days: 90,
+  });
   docs.push({ id: data.id, collection: 'runbooks', data, mentions: [], text: prose(400) });
 }
 for (let i = 0; i < incidents; i++) {
-  const id = `INC-${2000 + Math.floor(i / 1000)}-${String(i % 1000).padStart(3, "0")}`;
+  const id = `INC-${2000 + Math.floor(i / 1000)}-${String(i % 1000).padStart(3, '0')}`;
   const data = collections.incidents.schema.parse({
-    ...common, id, title: `Incident ${i}`, severity: pick(['SEV1', 'SEV2', 'SEV3', 'SEV4']), status: 'closed',
-    detected: `${day(Math.floor(random() * 900))}T10:00:00Z`, commander: 'Commander', trigger: 'deploy', root_cause: 'software-defect',
-    customer_facing: random() < 0.3, customer_impact: 'Synthetic impact.', services: [pick(services)],
+    ...common,
+    id,
+    title: `Incident ${i}`,
+    severity: pick(['SEV1', 'SEV2', 'SEV3', 'SEV4']),
+    status: 'closed',
+    detected: `${day(Math.floor(random() * 900))}T10:00:00Z`,
+    commander: 'Commander',
+    trigger: 'deploy',
+    root_cause: 'software-defect',
+    customer_facing: random() < 0.3,
+    customer_impact: 'Synthetic impact.',
+    services: [pick(services)],
     projects: random() < 0.4 ? [`PRJ-${String(Math.floor(random() * projects)).padStart(4, '0')}`] : [],
     runbooks: [`RB-${String(Math.floor(random() * runbooks)).padStart(4, '0')}`],
   });

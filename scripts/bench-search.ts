@@ -52,7 +52,13 @@ try {
       await fresh.locator('#results > li').first().waitFor();
     });
     console.log(`search page, "${query}":`.padEnd(33) + ` ${result.requests} requests, search ${kb(result.search)}, other ${kb(result.other)}`);
-    if (query === 'certificate') console.log(`  of which: ${[...result.byKind].filter(([k]) => k.startsWith('pagefind')).map(([k, n]) => `${k.slice(9)} ${kb(n)}`).join(', ')}`);
+    if (query === 'certificate')
+      console.log(
+        `  of which: ${[...result.byKind]
+          .filter(([k]) => k.startsWith('pagefind'))
+          .map(([k, n]) => `${k.slice(9)} ${kb(n)}`)
+          .join(', ')}`,
+      );
     await fresh.close();
   }
 } finally {

@@ -65,7 +65,10 @@ if (!values['no-floor']) {
   const astro = timed(node, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: floorDir, env: { ASTRO_TELEMETRY_DISABLED: '1' } });
   console.error('floor: pagefind');
   const pagefind = timed(node, [join(root, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'), '--site', 'dist'], { cwd: floorDir });
-  result.floor = { build: { seconds: astro.seconds + pagefind.seconds, astroSeconds: astro.seconds, pagefindSeconds: pagefind.seconds, peakMb: Math.max(astro.peakMb, pagefind.peakMb) }, ...treeStats(join(floorDir, 'dist')) };
+  result.floor = {
+    build: { seconds: astro.seconds + pagefind.seconds, astroSeconds: astro.seconds, pagefindSeconds: pagefind.seconds, peakMb: Math.max(astro.peakMb, pagefind.peakMb) },
+    ...treeStats(join(floorDir, 'dist')),
+  };
   rmSync(floorDir, { recursive: true, force: true });
 }
 

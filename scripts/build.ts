@@ -101,7 +101,13 @@ async function build(): Promise<boolean> {
     for (const line of astroProblems) steps.log(line);
     steps.finish();
     // Some failures carry no message (a worn-out resource, an error from deep in Vite): show what there is.
-    const inner = error instanceof AggregateError ? error.errors.slice(0, 3).map((e) => (e instanceof Error ? e.message : String(e))).join('; ') : '';
+    const inner =
+      error instanceof AggregateError
+        ? error.errors
+            .slice(0, 3)
+            .map((e) => (e instanceof Error ? e.message : String(e)))
+            .join('; ')
+        : '';
     const reason = error instanceof Error ? error.message || inner || error.stack || error.name : String(error);
     console.error(`\nAstro could not build the site: ${reason}\n${outDir} was not touched.`);
     return false;

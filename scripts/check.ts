@@ -33,6 +33,8 @@ if (!['text', 'json', 'github'].includes(format)) {
   }
   const ms = Math.round(performance.now() - started);
   const edges = graph ? `; content graph: ${graph.edges.filter((e) => !e.inferred).length} declared and ${graph.edges.filter((e) => e.inferred).length} inferred links in ${graphMs} ms` : '';
-  console.error(`${checked} files checked in ${ms} ms (${fromCache} renders from the cache): ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${drafts.length ? `; ${drafts.length} draft${drafts.length === 1 ? '' : 's'}, never published` : ''}${edges}`);
+  console.error(
+    `${checked} files checked in ${ms} ms (${fromCache} renders from the cache): ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${drafts.length ? `; ${drafts.length} draft${drafts.length === 1 ? '' : 's'}, never published` : ''}${edges}`,
+  );
   if (hasErrors(problems)) process.exitCode = 1;
 }

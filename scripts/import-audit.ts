@@ -20,7 +20,10 @@ import { isCollectionName } from '../src/collections/index.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'no-build': { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } } });
 const today = process.env.CAIRN_TODAY ?? new Date().toISOString().slice(0, 10);
-const rows: string[] = ['| corpus (collection) | files | skipped | pass the check | build | broken links/images | pages showing markup | words kept (lowest; pages < 99 %) | second import changes |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
+const rows: string[] = [
+  '| corpus (collection) | files | skipped | pass the check | build | broken links/images | pages showing markup | words kept (lowest; pages < 99 %) | second import changes |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+];
 
 for (const arg of positionals) {
   const [folder, collection] = arg.split(/:(?=[a-z]+$)/) as [string, string | undefined];
@@ -47,7 +50,11 @@ for (const arg of positionals) {
   if (!values['no-build']) {
     const out = join(root, 'site');
     const started = performance.now();
-    const run = spawnSync(process.execPath, ['scripts/build.ts'], { env: { ...process.env, CAIRN_CONTENT_DIR: contentDir, CAIRN_OUT_DIR: out, CAIRN_CACHE_DIR: join(root, 'cache'), CAIRN_TODAY: today }, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const run = spawnSync(process.execPath, ['scripts/build.ts'], {
+      env: { ...process.env, CAIRN_CONTENT_DIR: contentDir, CAIRN_OUT_DIR: out, CAIRN_CACHE_DIR: join(root, 'cache'), CAIRN_TODAY: today },
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
     build = run.status === 0 ? `ok${setAside ? ` with ${setAside} refused stubbed` : ''} (${Math.round((performance.now() - started) / 1000)} s)` : 'fails';
     if (run.status !== 0) console.error(run.stderr.split('\n').slice(-15).join('\n'));
     else {
@@ -60,7 +67,9 @@ for (const arg of positionals) {
     }
   }
   const again = runImport({ source: folder, collection, contentDir, context: scaffoldContext(loadKnowledgeBase(options), today) });
-  rows.push(`| ${basename(folder)} (${collection}) | ${files} | ${report.skipped.length} | ${files - [...failing].filter((f) => f.includes(`/${collection}/`)).length} | ${build} | ${broken} | ${literal} | ${words} | ${again.written.length + again.updated.length} |`);
+  rows.push(
+    `| ${basename(folder)} (${collection}) | ${files} | ${report.skipped.length} | ${files - [...failing].filter((f) => f.includes(`/${collection}/`)).length} | ${build} | ${broken} | ${literal} | ${words} | ${again.written.length + again.updated.length} |`,
+  );
   console.error(`${basename(folder)}: imported into ${relative(process.cwd(), root) || root}; ${report.unresolved.length} unresolved source links, ${failing.size} files with errors`);
 }
 console.log(rows.join('\n'));
@@ -70,7 +79,13 @@ console.log(rows.join('\n'));
  * so links to it still resolve), to measure the rest of the site; returns how many.
  */
 function stubFailing(options: { root: string; contentDir: string; today: string; audience: 'restricted' }): number {
-  const failing = [...new Set(loadKnowledgeBase(options).problems.filter((p) => p.severity === 'error').map((p) => p.file))];
+  const failing = [
+    ...new Set(
+      loadKnowledgeBase(options)
+        .problems.filter((p) => p.severity === 'error')
+        .map((p) => p.file),
+    ),
+  ];
   for (const file of failing) {
     const path = join(options.root, file);
     const text = readFileSync(path, 'utf8');
@@ -112,6 +127,12 @@ function wordsColumn(folder: string, contentDir: string, site: string): string {
 function standIns(contentDir: string) {
   mkdirSync(join(contentDir, 'teams'), { recursive: true });
   mkdirSync(join(contentDir, 'services'), { recursive: true });
-  writeFileSync(join(contentDir, 'teams', 'docs-team.mdx'), '---\nid: docs-team\nname: Docs team\nsummary: Keeps the imported documents true and answers questions about them.\nkind: it-support\nchannel: "#docs-team"\ngithub_team: "@example/docs-team"\n---\n\nThe team that owns what was imported.\n');
-  writeFileSync(join(contentDir, 'services', 'imported-service.mdx'), '---\nid: imported-service\nname: Imported service\nsummary: The service imported documents are about, until a person sets the real one.\nowner: docs-team\ntier: 3\n---\n\nStand-in service for imported documents.\n');
+  writeFileSync(
+    join(contentDir, 'teams', 'docs-team.mdx'),
+    '---\nid: docs-team\nname: Docs team\nsummary: Keeps the imported documents true and answers questions about them.\nkind: it-support\nchannel: "#docs-team"\ngithub_team: "@example/docs-team"\n---\n\nThe team that owns what was imported.\n',
+  );
+  writeFileSync(
+    join(contentDir, 'services', 'imported-service.mdx'),
+    '---\nid: imported-service\nname: Imported service\nsummary: The service imported documents are about, until a person sets the real one.\nowner: docs-team\ntier: 3\n---\n\nStand-in service for imported documents.\n',
+  );
 }

@@ -22,7 +22,7 @@ if (!folder || !collection || !isCollectionName(collection)) {
   const options = { ...loadOptionsFromEnv(), audience: 'restricted' as const };
   const contentDir = resolve(options.root, options.contentDir);
   const context = scaffoldContext(loadKnowledgeBase(options), options.today);
-  if (values.owner) (context.team = values.owner), (context.ownerGiven = true);
+  if (values.owner) ((context.team = values.owner), (context.ownerGiven = true));
   let report;
   try {
     report = runImport({ source: folder, collection, contentDir, context });
@@ -35,7 +35,9 @@ if (!folder || !collection || !isCollectionName(collection)) {
     const ours = new Set([...report.written, ...report.updated].map((w) => relative(options.root, join(contentDir, w.file)).split('\\').join('/')));
     const problems = loadKnowledgeBase(options).problems.filter((p) => ours.has(p.file));
     for (const p of problems) console.error(formatProblem(p));
-    console.log(`\nCheck: ${ours.size} documents written or updated, ${problems.length ? `${problems.length} problems to fix above` : 'all pass'}. Set owner, services and other TODOs, then run npm run check.`);
+    console.log(
+      `\nCheck: ${ours.size} documents written or updated, ${problems.length ? `${problems.length} problems to fix above` : 'all pass'}. Set owner, services and other TODOs, then run npm run check.`,
+    );
     if (problems.some((p) => p.severity === 'error')) process.exitCode = 1;
   }
 }

@@ -34,14 +34,21 @@ async function main(): Promise<number> {
   const state = readState(values.state!);
   const since = values.since === 'last-run' ? state.lastRun : values.since;
   if (!since || !/^\d{4}-\d{2}-\d{2}$/.test(since)) {
-    console.error(values.since === 'last-run' ? `no earlier run is recorded in ${values.state}; give a day, e.g. --since ${options.today}` : 'usage: npm run notify -- --since <YYYY-MM-DD|last-run> [--send] [--team <team>]');
+    console.error(
+      values.since === 'last-run'
+        ? `no earlier run is recorded in ${values.state}; give a day, e.g. --since ${options.today}`
+        : 'usage: npm run notify -- --since <YYYY-MM-DD|last-run> [--send] [--team <team>]',
+    );
     return 2;
   }
   const kb = loadKnowledgeBase(options);
   const config = loadSiteConfig(options.root).config;
   const site = linkBase(config);
   // Chat messages and issues are read away from the site, where a site path leads nowhere.
-  if (!site) console.error('Warning: no site address is set, so links in these messages are site paths (/runbooks/…) that lead nowhere in a chat or an issue. Set "site_url" in cairn.config.json, or CAIRN_SITE_URL.');
+  if (!site)
+    console.error(
+      'Warning: no site address is set, so links in these messages are site paths (/runbooks/…) that lead nowhere in a chat or an issue. Set "site_url" in cairn.config.json, or CAIRN_SITE_URL.',
+    );
   const docs = kb.documents.map((d) => ({ ...d, url: documentUrl(d.collection, d.slug) }));
   const full = reviewQueue({ today: options.today, documents: docs, drafts: kb.drafts, placeholders: kb.placeholders, editLink: (file, title) => contributionLinks(config, file, title)?.edit });
   const queue = values.team ? queueOf(full, values.team) : full;
@@ -73,7 +80,10 @@ async function main(): Promise<number> {
 
   let failed = 0;
   for (const digest of teamDigests) {
-    for (const [kind, payload] of [['slack', slackPayload], ['teams', teamsPayload]] as const) {
+    for (const [kind, payload] of [
+      ['slack', slackPayload],
+      ['teams', teamsPayload],
+    ] as const) {
       const url = webhookOf(kind === 'slack' ? 'SLACK' : 'TEAMS', digest.team);
       if (!url) continue;
       const target = `${kind}:${digest.team}`;

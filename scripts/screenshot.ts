@@ -13,7 +13,10 @@ mkdirSync('.screenshots', { recursive: true });
 try {
   for (const path of paths.length ? paths : ['/']) {
     const name = path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
-    for (const [label, viewport] of [['phone', { width: 360, height: 780 }], ['desktop', { width: 1280, height: 900 }]] as const) {
+    for (const [label, viewport] of [
+      ['phone', { width: 360, height: 780 }],
+      ['desktop', { width: 1280, height: 900 }],
+    ] as const) {
       for (const scheme of ['light', 'dark'] as const) {
         const page = await browser.newPage({ viewport, colorScheme: scheme });
         await page.goto(base + path);

@@ -124,20 +124,42 @@ ${paragraph()} ${paragraph()}
     `id: ${id}\ntitle: ${title}\nsummary: ${sentence(16)}.\nowner: ${owner}\ntags: [${r.pick(words)}, ${r.pick(words)}-ops]\ncreated: 2025-0${1 + r.int(9)}-1${r.int(10)}\nvisibility: ${visibility()}\n`;
 
   teams.forEach((t, i) =>
-    write('teams', t, `---\nid: ${t}\nname: Team ${i}\nsummary: ${sentence(12)}.\nkind: ${i % 3 === 0 ? 'project-management' : 'it-support'}\nchannel: "#${t}"\ngithub_team: "@bench/${t}"\nvisibility: public\n---\n\n${paragraph()}\n`),
+    write(
+      'teams',
+      t,
+      `---\nid: ${t}\nname: Team ${i}\nsummary: ${sentence(12)}.\nkind: ${i % 3 === 0 ? 'project-management' : 'it-support'}\nchannel: "#${t}"\ngithub_team: "@bench/${t}"\nvisibility: public\n---\n\n${paragraph()}\n`,
+    ),
   );
-  services.forEach((s, i) => write('services', s, `---\nid: ${s}\nname: Service ${i}\nsummary: ${sentence(12)}.\nowner: ${r.pick(teams)}\ntier: ${1 + (i % 3)}\nvisibility: public\n---\n\n${paragraph()}\n`));
+  services.forEach((s, i) =>
+    write('services', s, `---\nid: ${s}\nname: Service ${i}\nsummary: ${sentence(12)}.\nowner: ${r.pick(teams)}\ntier: ${1 + (i % 3)}\nvisibility: public\n---\n\n${paragraph()}\n`),
+  );
   for (let i = 0; i < n.projects; i++) {
-    write('projects', `p${pad(i)}`, `---\n${common(projectId(i), `Project ${sentence(3)}`)}status: completed\nsponsor: Sponsor ${i}\nstart: 2025-0${1 + (i % 9)}-01\nplanned_end: 2025-12-31\nactual_end: 2026-01-31\nservices: [${r.pick(services)}]\nteams: [${r.pick(teams)}]\n---\n\n${body()}`);
+    write(
+      'projects',
+      `p${pad(i)}`,
+      `---\n${common(projectId(i), `Project ${sentence(3)}`)}status: completed\nsponsor: Sponsor ${i}\nstart: 2025-0${1 + (i % 9)}-01\nplanned_end: 2025-12-31\nactual_end: 2026-01-31\nservices: [${r.pick(services)}]\nteams: [${r.pick(teams)}]\n---\n\n${body()}`,
+    );
   }
   for (let i = 0; i < n.runbooks; i++) {
-    write('runbooks', `r${pad(i)}`, `---\n${common(runbookId(i), `Runbook ${sentence(4)}`)}services: [${r.pick(services)}]\nrisk: low\nexpected_minutes: ${10 + r.int(50)}\nlast_verified: 2026-06-01\nreview_every_days: 180\n---\n\n${body()}`);
+    write(
+      'runbooks',
+      `r${pad(i)}`,
+      `---\n${common(runbookId(i), `Runbook ${sentence(4)}`)}services: [${r.pick(services)}]\nrisk: low\nexpected_minutes: ${10 + r.int(50)}\nlast_verified: 2026-06-01\nreview_every_days: 180\n---\n\n${body()}`,
+    );
   }
   for (let i = 0; i < n.playbooks; i++) {
-    write('playbooks', `pb${pad(i)}`, `---\n${common(playbookId(i), `Playbook ${sentence(4)}`)}audience: [it-support]\nwhen_to_use: ${sentence(10)}.\nrunbooks: [${runbookId(r.int(n.runbooks))}]\n---\n\n${body()}`);
+    write(
+      'playbooks',
+      `pb${pad(i)}`,
+      `---\n${common(playbookId(i), `Playbook ${sentence(4)}`)}audience: [it-support]\nwhen_to_use: ${sentence(10)}.\nrunbooks: [${runbookId(r.int(n.runbooks))}]\n---\n\n${body()}`,
+    );
   }
   for (let i = 0; i < n.guides; i++) {
-    write('guides', `g${pad(i)}`, `---\n${common(`MG-${pad(i + 1)}`, `Guide ${sentence(4)}`)}audience: both\ntrack: on-call\nweeks: ${1 + r.int(12)}\nobjectives: [${sentence(5)}]\nplaybooks: [${playbookId(r.int(n.playbooks))}]\n---\n\n${body()}`);
+    write(
+      'guides',
+      `g${pad(i)}`,
+      `---\n${common(`MG-${pad(i + 1)}`, `Guide ${sentence(4)}`)}audience: both\ntrack: on-call\nweeks: ${1 + r.int(12)}\nobjectives: [${sentence(5)}]\nplaybooks: [${playbookId(r.int(n.playbooks))}]\n---\n\n${body()}`,
+    );
   }
   for (let i = 0; i < n.retrospectives; i++) {
     write(

@@ -48,7 +48,17 @@ export const guides = describeCollection({
   ],
   columns: { heads: ['For', 'Track', 'Weeks'], cells: (d) => [{ text: d.audience }, { text: d.track.replaceAll('-', ' ') }, { text: String(d.weeks) }] },
   scaffold: {
-    fields: ({ common, draft }) => [...common, ...(draft ? ['status: draft'] : []), ['audience', 'both', 'mentor, mentee or both'], ['track', 'engineering-practice', 'service-desk, on-call, project-delivery, leadership or engineering-practice'], ['weeks', '4', 'how many weeks it runs'], 'prerequisites: []', ['objectives', '\n  - "TODO: what the mentee can do at the end"', 'what the mentee can do at the end, a list'], 'playbooks: []', 'runbooks: []'],
+    fields: ({ common, draft }) => [
+      ...common,
+      ...(draft ? ['status: draft'] : []),
+      ['audience', 'both', 'mentor, mentee or both'],
+      ['track', 'engineering-practice', 'service-desk, on-call, project-delivery, leadership or engineering-practice'],
+      ['weeks', '4', 'how many weeks it runs'],
+      'prerequisites: []',
+      ['objectives', '\n  - "TODO: what the mentee can do at the end"', 'what the mentee can do at the end, a list'],
+      'playbooks: []',
+      'runbooks: []',
+    ],
     body: () => '## How to use this guide\n\nTODO\n\n### Week 1\n\n## Mentor notes\n',
   },
 });

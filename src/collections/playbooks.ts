@@ -30,7 +30,8 @@ export const playbookSchema = documentBase.extend({
         responsibility: z.string().min(5).meta({ description: 'What the role is responsible for.' }),
       }),
     )
-    .default([]).meta({ description: 'The roles it assigns and what each one does.' }),
+    .default([])
+    .meta({ description: 'The roles it assigns and what each one does.' }),
   /** Runbooks (IDs) the playbook calls on. */
   runbooks: z.array(idOf(runbookId)).default([]).meta({ description: 'Runbooks (IDs) the playbook calls on.' }),
 });
@@ -49,7 +50,14 @@ export const playbooks = describeCollection({
   ],
   columns: { heads: ['Audience', 'Status'], cells: (d) => [{ text: d.audience.join(', ') }, badge(d.status)] },
   scaffold: {
-    fields: ({ common, draft }) => [...common, ...(draft ? ['status: draft'] : []), ['audience', '[everyone]', 'who it is for, e.g. [it-support, project-management]'], ['when_to_use', '"TODO: the situation that calls for this playbook"', 'the situation that calls for it, in a sentence'], 'roles: []', 'runbooks: []'],
+    fields: ({ common, draft }) => [
+      ...common,
+      ...(draft ? ['status: draft'] : []),
+      ['audience', '[everyone]', 'who it is for, e.g. [it-support, project-management]'],
+      ['when_to_use', '"TODO: the situation that calls for this playbook"', 'the situation that calls for it, in a sentence'],
+      'roles: []',
+      'runbooks: []',
+    ],
     body: () => '## Purpose\n\nTODO\n\n## Roles\n\n## How it runs\n\n## Communication templates\n\n## Related\n',
   },
 });

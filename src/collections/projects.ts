@@ -61,7 +61,17 @@ export const projects = describeCollection({
   },
   facets: { date: (d) => d.start },
   scaffold: {
-    fields: ({ common, draft, context: c }) => [...common, ...(draft ? ['draft: true'] : []), ['status', 'planned', 'planned, active, on-hold, completed or cancelled'], ['sponsor', '"TODO: who sponsors it"', 'who sponsors it and signs off'], ['start', c.today, 'the day work starts, YYYY-MM-DD'], ['planned_end', c.today, 'the day it is planned to end'], 'services: []', draft ? 'teams: []' : `teams: [${c.team}]`, 'stakeholders: []'],
+    fields: ({ common, draft, context: c }) => [
+      ...common,
+      ...(draft ? ['draft: true'] : []),
+      ['status', 'planned', 'planned, active, on-hold, completed or cancelled'],
+      ['sponsor', '"TODO: who sponsors it"', 'who sponsors it and signs off'],
+      ['start', c.today, 'the day work starts, YYYY-MM-DD'],
+      ['planned_end', c.today, 'the day it is planned to end'],
+      'services: []',
+      draft ? 'teams: []' : `teams: [${c.team}]`,
+      'stakeholders: []',
+    ],
     body: () => '## Why\n\nTODO\n\n## Scope\n\n## Milestones\n\n## Risks\n\n## Status notes\n',
   },
 });

@@ -22,16 +22,18 @@ export const retrospectiveSchema = documentBase.extend({
   /** Teams (slugs) that took part. */
   teams: z.array(slug).default([]).meta({ description: 'Teams (slugs) that took part.' }),
   /** Outcome figures for delivery reporting. */
-  outcome: z.strictObject({
-    /** Whether it was delivered by the planned end date. */
-    on_time: z.boolean().meta({ description: 'Whether it was delivered by the planned end date.' }),
-    /** Days between the planned and the actual end (0 when on time). */
-    slip_days: z.int().min(0).meta({ description: 'Days between the planned and the actual end (0 when on time).' }),
-    /** Spend against budget in percent: +12 is 12% over, -5 is 5% under. */
-    budget_variance_pct: z.number().min(-100).max(1000).meta({ description: 'Spend against budget in percent: +12 is 12% over, -5 is 5% under.' }),
-    /** Stakeholder satisfaction from 1 (poor) to 5 (excellent). */
-    satisfaction: z.int().min(1).max(5).meta({ description: 'Stakeholder satisfaction from 1 (poor) to 5 (excellent).' }),
-  }).meta({ description: 'Outcome figures for delivery reporting.' }),
+  outcome: z
+    .strictObject({
+      /** Whether it was delivered by the planned end date. */
+      on_time: z.boolean().meta({ description: 'Whether it was delivered by the planned end date.' }),
+      /** Days between the planned and the actual end (0 when on time). */
+      slip_days: z.int().min(0).meta({ description: 'Days between the planned and the actual end (0 when on time).' }),
+      /** Spend against budget in percent: +12 is 12% over, -5 is 5% under. */
+      budget_variance_pct: z.number().min(-100).max(1000).meta({ description: 'Spend against budget in percent: +12 is 12% over, -5 is 5% under.' }),
+      /** Stakeholder satisfaction from 1 (poor) to 5 (excellent). */
+      satisfaction: z.int().min(1).max(5).meta({ description: 'Stakeholder satisfaction from 1 (poor) to 5 (excellent).' }),
+    })
+    .meta({ description: 'Outcome figures for delivery reporting.' }),
   /** Lessons learned. */
   lessons: z.array(lesson).min(1).meta({ description: 'Lessons learned.' }),
   /** Follow-ups agreed in the retrospective. */
@@ -62,7 +64,21 @@ export const retrospectives = describeCollection({
   },
   facets: { date: (d) => d.date },
   scaffold: {
-    fields: ({ common, draft, context: c }) => [...common, ...(draft ? ['draft: true'] : []), ['project', c.project, 'the project (ID) looked back on'], ['date', c.today, 'the day it was held, YYYY-MM-DD'], ['facilitator', '"TODO: who ran it"', 'who ran it'], draft ? 'teams: []' : `teams: [${c.team}]`, ['outcome', '\n  on_time: true\n  slip_days: 0\n  budget_variance_pct: 0\n  satisfaction: 3', 'on_time, slip_days, budget_variance_pct, satisfaction (1-5)'], ['lessons', '\n  - title: "TODO: a short name for the lesson"\n    happened: "TODO: what happened, as facts"\n    lesson: "TODO: what it taught us"\n    recommendation: "TODO: what to do next time"\n    category: planning', 'each: title, happened, lesson, recommendation, category'], 'action_items: []'],
+    fields: ({ common, draft, context: c }) => [
+      ...common,
+      ...(draft ? ['draft: true'] : []),
+      ['project', c.project, 'the project (ID) looked back on'],
+      ['date', c.today, 'the day it was held, YYYY-MM-DD'],
+      ['facilitator', '"TODO: who ran it"', 'who ran it'],
+      draft ? 'teams: []' : `teams: [${c.team}]`,
+      ['outcome', '\n  on_time: true\n  slip_days: 0\n  budget_variance_pct: 0\n  satisfaction: 3', 'on_time, slip_days, budget_variance_pct, satisfaction (1-5)'],
+      [
+        'lessons',
+        '\n  - title: "TODO: a short name for the lesson"\n    happened: "TODO: what happened, as facts"\n    lesson: "TODO: what it taught us"\n    recommendation: "TODO: what to do next time"\n    category: planning',
+        'each: title, happened, lesson, recommendation, category',
+      ],
+      'action_items: []',
+    ],
     body: () => '## Context\n\nTODO\n\n## What went well\n\n## What did not\n\n## Decisions\n\n## Action items\n\n<ActionItems />\n',
   },
 });

@@ -56,7 +56,17 @@ export const runbooks = describeCollection({
     },
   },
   scaffold: {
-    fields: ({ common, draft, context: c }) => [...common, ...(draft ? ['status: draft'] : []), ['services', `[${c.service}]`, 'the services (slugs) it operates on, e.g. [payment-gateway]'], ['risk', 'medium', 'low, medium or high'], ['expected_minutes', '30', 'how long it usually takes, in minutes'], 'prerequisites: []', ['last_verified', c.today, 'the day someone last followed it end to end'], ['review_every_days', '180', 'how often it must be verified again, in days']],
-    body: () => '## When to use\n\nTODO\n\n## Before you start\n\n<Checklist>\n\n- TODO\n\n</Checklist>\n\n## Procedure\n\n<Steps>\n\n1. TODO\n\n</Steps>\n\n## Verify\n\n## Roll back\n\n## Escalation\n',
+    fields: ({ common, draft, context: c }) => [
+      ...common,
+      ...(draft ? ['status: draft'] : []),
+      ['services', `[${c.service}]`, 'the services (slugs) it operates on, e.g. [payment-gateway]'],
+      ['risk', 'medium', 'low, medium or high'],
+      ['expected_minutes', '30', 'how long it usually takes, in minutes'],
+      'prerequisites: []',
+      ['last_verified', c.today, 'the day someone last followed it end to end'],
+      ['review_every_days', '180', 'how often it must be verified again, in days'],
+    ],
+    body: () =>
+      '## When to use\n\nTODO\n\n## Before you start\n\n<Checklist>\n\n- TODO\n\n</Checklist>\n\n## Procedure\n\n<Steps>\n\n1. TODO\n\n</Steps>\n\n## Verify\n\n## Roll back\n\n## Escalation\n',
   },
 });

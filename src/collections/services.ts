@@ -46,7 +46,13 @@ export const services = describeCollection({
   facets: { services: (d) => [d.id] },
   scaffold: {
     fileName: (id) => id,
-    fields: ({ id, title, owner }) => [`id: ${id}`, `name: ${JSON.stringify(title)}`, ['summary', '"TODO: what the service does and who depends on it."', 'what it does and who depends on it'], owner, ['tier', '3', '1 (business-critical) to 4 (best effort)']],
+    fields: ({ id, title, owner }) => [
+      `id: ${id}`,
+      `name: ${JSON.stringify(title)}`,
+      ['summary', '"TODO: what the service does and who depends on it."', 'what it does and who depends on it'],
+      owner,
+      ['tier', '3', '1 (business-critical) to 4 (best effort)'],
+    ],
     body: () => 'TODO: what it does, who depends on it, how it fails, where its dashboards are.\n',
   },
 });

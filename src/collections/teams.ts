@@ -19,11 +19,17 @@ export const teamSchema = z.strictObject({
   /** Which side of the organisation it sits on. */
   kind: z.enum(['it-support', 'project-management', 'cross-functional']).meta({ description: 'Which side of the organisation it sits on.' }),
   /** Chat channel where it is reached, e.g. #service-desk. */
-  channel: z.string().regex(/^#[a-z0-9-]+$/, { error: 'expected a chat channel like #service-desk' }).meta({ description: 'Chat channel where it is reached, e.g. #service-desk.' }),
+  channel: z
+    .string()
+    .regex(/^#[a-z0-9-]+$/, { error: 'expected a chat channel like #service-desk' })
+    .meta({ description: 'Chat channel where it is reached, e.g. #service-desk.' }),
   /** Link to its on-call schedule, when it has one. */
   on_call: httpUrl('https://oncall.example.com/schedules/service-desk').optional().meta({ description: 'Link to its on-call schedule, when it has one.' }),
   /** The GitHub team that reviews its documents, e.g. @northwind/service-desk. */
-  github_team: z.string().regex(/^@[\w.-]+\/[\w.-]+$/, { error: 'expected a GitHub team like @org/team' }).meta({ description: 'The GitHub team that reviews its documents, e.g.' }),
+  github_team: z
+    .string()
+    .regex(/^@[\w.-]+\/[\w.-]+$/, { error: 'expected a GitHub team like @org/team' })
+    .meta({ description: 'The GitHub team that reviews its documents, e.g.' }),
   /** Who may read the team page. */
   visibility: visibility.default('internal').meta({ description: 'Who may read the team page.' }),
   /** Other names people use for the team. */
@@ -49,7 +55,14 @@ export const teams = describeCollection({
   columns: { heads: ['Kind', 'Channel'], cells: (d) => [{ text: d.kind.replaceAll('-', ' ') }, { text: d.channel }] },
   scaffold: {
     fileName: (id) => id,
-    fields: ({ id, title }) => [`id: ${id}`, `name: ${JSON.stringify(title)}`, ['summary', '"TODO: what the team does, in a sentence or two."', 'what the team does, in a sentence or two'], ['kind', 'it-support', 'it-support, project-management or cross-functional'], ['channel', `"#${id}"`, 'its chat channel, e.g. "#service-desk"'], ['github_team', `"@your-org/${id}"`, 'the GitHub team that reviews its documents, e.g. "@org/service-desk"']],
+    fields: ({ id, title }) => [
+      `id: ${id}`,
+      `name: ${JSON.stringify(title)}`,
+      ['summary', '"TODO: what the team does, in a sentence or two."', 'what the team does, in a sentence or two'],
+      ['kind', 'it-support', 'it-support, project-management or cross-functional'],
+      ['channel', `"#${id}"`, 'its chat channel, e.g. "#service-desk"'],
+      ['github_team', `"@your-org/${id}"`, 'the GitHub team that reviews its documents, e.g. "@org/service-desk"'],
+    ],
     body: () => 'TODO: what we do, how to reach us, what we own.\n',
   },
 });

@@ -119,7 +119,13 @@ function containerDepthProblems(lines: readonly string[]): LimitProblem[] {
     }
     const depth = open.length + markers;
     if (depth > bodyLimits.nesting) {
-      return [{ line: n + 1, column: 1, message: `lists and quotes are nested more than ${bodyLimits.nesting} levels deep here (each > or list marker at the start of a line opens one); the limit is ${bodyLimits.nesting} ${readable}; flatten the structure, e.g. with headings or shorter lists` }];
+      return [
+        {
+          line: n + 1,
+          column: 1,
+          message: `lists and quotes are nested more than ${bodyLimits.nesting} levels deep here (each > or list marker at the start of a line opens one); the limit is ${bodyLimits.nesting} ${readable}; flatten the structure, e.g. with headings or shorter lists`,
+        },
+      ];
     }
     open.push(...items);
     afterBlank = false;
@@ -162,11 +168,13 @@ function cellCount(line: string): number {
  * as wide as the delimiter row) count one by one, as the parser reads each cell apart.
  */
 function markProblems(lines: readonly string[]): LimitProblem[] {
-  const tooMany = (marks: number, line: number): LimitProblem[] => [{
-    line: line + 1,
-    column: 1,
-    message: `this paragraph has ${count(marks)} emphasis and link marks (*, _ and [); the limit is ${bodyLimits.marksPerParagraph} per paragraph, as nested marks make the parser slow down sharply; split it with blank lines, or write literal text \`in code\` or with \\* \\_ \\[`,
-  }];
+  const tooMany = (marks: number, line: number): LimitProblem[] => [
+    {
+      line: line + 1,
+      column: 1,
+      message: `this paragraph has ${count(marks)} emphasis and link marks (*, _ and [); the limit is ${bodyLimits.marksPerParagraph} per paragraph, as nested marks make the parser slow down sharply; split it with blank lines, or write literal text \`in code\` or with \\* \\_ \\[`,
+    },
+  ];
   const isPipeRow = (line: string | undefined) => line !== undefined && /^ {0,3}\|/.test(line);
   let marks = 0;
   let start = 0;
@@ -211,7 +219,13 @@ function componentDepthProblems(lines: readonly string[]): LimitProblem[] {
     depth = found.depth;
     block = [];
     if (!found.overAt) return [];
-    return [{ line: blockStart + found.overAt.line, column: found.overAt.column, message: `components and HTML tags are nested more than ${bodyLimits.nesting} levels deep here, counting each <tag> not yet closed by its </tag>; the limit is ${bodyLimits.nesting} ${readable}; close every tag, e.g. <p>…</p>, self-close tags without content, e.g. <br />, and do not nest components further` }];
+    return [
+      {
+        line: blockStart + found.overAt.line,
+        column: found.overAt.column,
+        message: `components and HTML tags are nested more than ${bodyLimits.nesting} levels deep here, counting each <tag> not yet closed by its </tag>; the limit is ${bodyLimits.nesting} ${readable}; close every tag, e.g. <p>…</p>, self-close tags without content, e.g. <br />, and do not nest components further`,
+      },
+    ];
   };
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]!;
@@ -286,12 +300,19 @@ export function treeLimitProblems(tree: Root): LimitProblem[] {
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     if (++nodes === bodyLimits.nodes + 1) {
-      problems.push({ ...at(node), message: `the body has more than ${count(bodyLimits.nodes)} elements (paragraphs, list items, table cells, links and the text between them) by here; the limit is ${count(bodyLimits.nodes)} per document ${readable}; split it into several documents` });
+      problems.push({
+        ...at(node),
+        message: `the body has more than ${count(bodyLimits.nodes)} elements (paragraphs, list items, table cells, links and the text between them) by here; the limit is ${count(bodyLimits.nodes)} per document ${readable}; split it into several documents`,
+      });
     }
     if (node.type === 'table' && node.children.length - 1 > bodyLimits.tableRows) problems.push({ ...at(node), message: tableMessage(node.children.length - 1) });
     const nested = depth + (nestingTypes.has(node.type) ? 1 : 0);
     if (nested > bodyLimits.nesting) {
-      if (!tooDeep) problems.push({ ...at(node), message: `lists, quotes, components and emphasis are nested more than ${bodyLimits.nesting} levels deep here; the limit is ${bodyLimits.nesting} ${readable}; flatten the structure, e.g. with headings or shorter lists` });
+      if (!tooDeep)
+        problems.push({
+          ...at(node),
+          message: `lists, quotes, components and emphasis are nested more than ${bodyLimits.nesting} levels deep here; the limit is ${bodyLimits.nesting} ${readable}; flatten the structure, e.g. with headings or shorter lists`,
+        });
       tooDeep = true;
       continue;
     }

@@ -64,7 +64,12 @@ function linkProblem(path: string, relTo: (abs: string) => string): Problem {
   } catch {
     // The link vanished or cannot be read; the message stands without its target.
   }
-  return problem(relTo(path), 1, 1, `this is a symbolic link${target}; Cairn does not follow links, so that nothing outside the repository can be published through one; replace the link with the real file or folder`);
+  return problem(
+    relTo(path),
+    1,
+    1,
+    `this is a symbolic link${target}; Cairn does not follow links, so that nothing outside the repository can be published through one; replace the link with the real file or folder`,
+  );
 }
 
 function specialKind(entry: Dirent): string {
@@ -176,7 +181,14 @@ export function caseCollisions(names: readonly UrlName[]): Problem[] {
     if (earlier.name === item.name || reported.has(once)) continue;
     reported.add(once);
     const where = earlier.file === item.file ? 'in this file' : `in ${earlier.file}`;
-    problems.push(problem(item.file, item.line, item.column, `${item.what} ${item.name} and ${earlier.what} ${earlier.name} ${where} differ only in case; hosts that ignore case would serve one for the other; rename one`));
+    problems.push(
+      problem(
+        item.file,
+        item.line,
+        item.column,
+        `${item.what} ${item.name} and ${earlier.what} ${earlier.name} ${where} differ only in case; hosts that ignore case would serve one for the other; rename one`,
+      ),
+    );
   }
   return problems;
 }

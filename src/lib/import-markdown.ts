@@ -49,7 +49,26 @@ export type LinkRewriter = (url: string, kind: 'link' | 'image') => string | und
 const incidentFactKeys = ['severity', 'status', 'detected'];
 const usedKeys = new Set([...incidentFactKeys, 'title', 'summary', 'description', 'excerpt', 'created', 'date', 'published', 'updated', 'modified', 'lastmod', 'last_modified', 'tags', 'aliases']);
 /** Hugo/MkDocs keys that only steer the old site's layout: nothing is lost without them. */
-const layoutKeys = new Set(['weight', 'layout', 'draft', 'toc', 'menu', 'cover', 'hide', 'template', 'sidebar', 'nav_order', 'permalink', 'slug', 'type', 'bookCollapseSection', 'bookFlatSection', 'bookHidden', 'bookToc', 'geekdocCollapseSection']);
+const layoutKeys = new Set([
+  'weight',
+  'layout',
+  'draft',
+  'toc',
+  'menu',
+  'cover',
+  'hide',
+  'template',
+  'sidebar',
+  'nav_order',
+  'permalink',
+  'slug',
+  'type',
+  'bookCollapseSection',
+  'bookFlatSection',
+  'bookHidden',
+  'bookToc',
+  'geekdocCollapseSection',
+]);
 
 /**
  * Reads one Markdown file (a wiki page, a runbook): front matter, site-generator syntax and
@@ -104,7 +123,10 @@ export function preparedFromTree({ tree, rel, folderName, meta, text: body, ids,
     title ||= toString(first).trim();
     tree.children.shift();
   }
-  const name = rel.split('/').pop()!.replace(/\.(html\.)?(md|markdown|mdown|mkd)$|\.html?$/i, '');
+  const name = rel
+    .split('/')
+    .pop()!
+    .replace(/\.(html\.)?(md|markdown|mdown|mkd)$|\.html?$/i, '');
   if (!title) title = humanise(folderPageNames.includes(name.toLowerCase()) ? (rel.split('/').slice(-2, -1)[0] ?? folderName) : name);
   title = clip(title, 160);
   demoteHeadings(tree);
@@ -112,7 +134,16 @@ export function preparedFromTree({ tree, rel, folderName, meta, text: body, ids,
   const summary = pickString(meta, ['summary', 'description', 'excerpt']) ?? firstParagraph(tree);
   const created = pickDate(meta, ['created', 'date', 'published']) ?? dateInName(name) ?? dateInText(body);
   const updated = pickDate(meta, ['updated', 'modified', 'lastmod', 'last_modified']);
-  const tags = Array.isArray(meta.tags) ? [...new Set(meta.tags.filter((t): t is string => typeof t === 'string').map(slugify).filter(Boolean))] : [];
+  const tags = Array.isArray(meta.tags)
+    ? [
+        ...new Set(
+          meta.tags
+            .filter((t): t is string => typeof t === 'string')
+            .map(slugify)
+            .filter(Boolean),
+        ),
+      ]
+    : [];
   const aliases = Array.isArray(meta.aliases) ? meta.aliases.filter((a): a is string => typeof a === 'string' && a.length >= 2) : [];
   const left = Object.keys(meta).filter((k) => !usedKeys.has(k) && !layoutKeys.has(k));
   if (left.length) notes.push(`front-matter fields with no place in Cairn were left out: ${left.join(', ')}`);

@@ -17,9 +17,7 @@ export function problem(file: string, line: number, column: number, message: str
 
 /** Orders problems by file, then position, so output reads top to bottom. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
-  );
+  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
 }
 
 /** `path:line:col: error: message`, the form editors and CI logs make clickable. */

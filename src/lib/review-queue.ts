@@ -103,11 +103,37 @@ export function reviewQueue({ today, documents, drafts = [], placeholders = [], 
   const byFile = Map.groupBy(placeholders, (p) => p.file);
   for (const [file, found] of byFile) {
     const first = found[0]!;
-    items.push({ id: first.id, collection: first.collection, title: first.title, url: undefined, edit: editLink(file, first.title), file, owner: first.owner ?? unowned, kind: 'placeholder', what: `Write the ${found.length === 1 ? 'TODO placeholder' : `${found.length} TODO placeholders`} (line ${found.map((p) => p.line).join(', ')})`, since: undefined, daysOverdue: 0 });
+    items.push({
+      id: first.id,
+      collection: first.collection,
+      title: first.title,
+      url: undefined,
+      edit: editLink(file, first.title),
+      file,
+      owner: first.owner ?? unowned,
+      kind: 'placeholder',
+      what: `Write the ${found.length === 1 ? 'TODO placeholder' : `${found.length} TODO placeholders`} (line ${found.map((p) => p.line).join(', ')})`,
+      since: undefined,
+      daysOverdue: 0,
+    });
   }
   for (const draft of drafts) {
-    const left = [draft.toFill.length ? `fill in ${draft.toFill.join(', ')}` : '', draft.placeholders ? `${draft.placeholders} TODO${draft.placeholders === 1 ? '' : 's'}` : ''].filter(Boolean).join('; ');
-    items.push({ id: draft.id, collection: draft.collection, title: draft.title, url: undefined, edit: editLink(draft.file, draft.title), file: draft.file, owner: draft.owner ?? unowned, kind: 'draft', what: `Finish the draft${left ? `: ${left}` : ' and publish it'}`, since: draft.created, daysOverdue: 0 });
+    const left = [draft.toFill.length ? `fill in ${draft.toFill.join(', ')}` : '', draft.placeholders ? `${draft.placeholders} TODO${draft.placeholders === 1 ? '' : 's'}` : '']
+      .filter(Boolean)
+      .join('; ');
+    items.push({
+      id: draft.id,
+      collection: draft.collection,
+      title: draft.title,
+      url: undefined,
+      edit: editLink(draft.file, draft.title),
+      file: draft.file,
+      owner: draft.owner ?? unowned,
+      kind: 'draft',
+      what: `Finish the draft${left ? `: ${left}` : ' and publish it'}`,
+      since: draft.created,
+      daysOverdue: 0,
+    });
   }
 
   const teamsById = new Map(documents.flatMap((d) => (d.collection === 'teams' ? [[d.id, d] as const] : [])));

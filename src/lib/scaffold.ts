@@ -10,7 +10,11 @@ export type { ScaffoldContext };
  * problems, and former IDs) and a real team, service and project for the required fields.
  */
 export function scaffoldContext(kb: KnowledgeBase, today: string, now = new Date()): ScaffoldContext & { ids: Set<string> } {
-  const firstOf = (c: CollectionName) => kb.documents.filter((d) => d.collection === c).map((d) => d.id).sort()[0];
+  const firstOf = (c: CollectionName) =>
+    kb.documents
+      .filter((d) => d.collection === c)
+      .map((d) => d.id)
+      .sort()[0];
   return {
     ids: new Set(kb.takenIds),
     team: firstOf('teams') ?? 'your-team',

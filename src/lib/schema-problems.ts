@@ -17,7 +17,12 @@ export function validateFrontMatter<S extends z.ZodType>(
 ): { data: z.output<S> } | { problems: Problem[] } {
   const result = schema.safeParse(frontMatter.data);
   if (result.success) return { data: result.data };
-  return { problems: mergeMissing(result.error.issues.flatMap((issue) => issueProblems(file, frontMatter, schema, issue, home)), home) };
+  return {
+    problems: mergeMissing(
+      result.error.issues.flatMap((issue) => issueProblems(file, frontMatter, schema, issue, home)),
+      home,
+    ),
+  };
 }
 
 /** The end of a message about a required field that is absent. */

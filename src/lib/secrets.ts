@@ -161,7 +161,7 @@ function isPlaceholder(value: string): boolean {
   if (interpolated) return interpolated[1] === '' || isPlaceholder(interpolated[1]!) || !looksRandom(interpolated[1]!);
   return (
     /^[<{[]|[>}\]]$|^%[\w.]+%$|^%\(|^\$\{[^}]*\}$|^\$\(/.test(value) ||
-    /^\$(?:env:)?[A-Za-z_]\w*$/.test(value) && isWordy(value.replace(/^\$(?:env:)?/, '')) ||
+    (/^\$(?:env:)?[A-Za-z_]\w*$/.test(value) && isWordy(value.replace(/^\$(?:env:)?/, ''))) ||
     /^\*+$|^x+$|^\.+$/i.test(value) ||
     /\.\.\.|…|[()]/.test(value) || // truncated ("eyJhbGciOi...") or code ("(New-Guid).Guid")
     /example|placeholder|redacted|changeme|your[-_]?|dummy|sample|fake|not[-_]?real|password|secret|token|hunter2/i.test(value)
@@ -187,7 +187,10 @@ function isReference(value: string): boolean {
  */
 function isResourceName(value: string): boolean {
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(value)) return false;
-  const wordLetters = value.split('-').filter((part) => /^[a-z]{3,}$/.test(part)).reduce((n, part) => n + part.length, 0);
+  const wordLetters = value
+    .split('-')
+    .filter((part) => /^[a-z]{3,}$/.test(part))
+    .reduce((n, part) => n + part.length, 0);
   return wordLetters * 2 >= value.replace(/-/g, '').length;
 }
 
@@ -405,12 +408,14 @@ export function findSecrets(text: string, firstLine = 1, options: SecretScanOpti
     // reach of the end (`password:`, `Bearer`). Only detectors with a hint there can match.
     const near = detectorsFor(head.slice(-48));
     const cut = (continued ? near : detectorsFor(lastWord(head))).filter((d) => continued || !d.generic);
-    for (const [glue, chosen] of [['', cut], [' ', near]] as const) {
+    for (const [glue, chosen] of [
+      ['', cut],
+      [' ', near],
+    ] as const) {
       if (chosen.length === 0) continue;
       const joined = head + glue + tail;
       const place: Place = (k) => (k < head.length ? first.place(k) : second.place(Math.max(0, k - head.length - glue.length) + indent));
-      const crosses: Accept = (_detector, start, end, matchStart, matchEnd) =>
-        glue === '' ? start < head.length && end > head.length : matchStart < head.length && matchEnd > head.length + 1;
+      const crosses: Accept = (_detector, start, end, matchStart, matchEnd) => (glue === '' ? start < head.length && end > head.length : matchStart < head.length && matchEnd > head.length + 1);
       scan(joined, place, crosses, chosen);
     }
   }
@@ -419,10 +424,14 @@ export function findSecrets(text: string, firstLine = 1, options: SecretScanOpti
     const value = s.value.replace(/\n/g, ' ');
     const scanned = s.key ? `${s.key}: ${value}` : value;
     const known = found.flatMap((f) => [f.finding.value, decodeLine(f.finding.value)?.text ?? f.finding.value]);
-    scan(scanned, () => ({ line: s.line - firstLine, col: s.column - 1 }), (_detector, start, end) => {
-      const v = scanned.slice(start, end);
-      return !known.some((k) => k.includes(v) || v.includes(k));
-    });
+    scan(
+      scanned,
+      () => ({ line: s.line - firstLine, col: s.column - 1 }),
+      (_detector, start, end) => {
+        const v = scanned.slice(start, end);
+        return !known.some((k) => k.includes(v) || v.includes(k));
+      },
+    );
   }
   return found.map((f) => f.finding).sort((a, b) => a.line - b.line || a.column - b.column);
 
@@ -472,7 +481,13 @@ export function redactSecrets(message: string, findings: readonly SecretFinding[
   const hidden = new Uint8Array(message.length);
   for (const { value } of findings) {
     if (!value) continue;
-    const forms = new Set([value, encodeURIComponent(value), encodeURI(value), value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'), JSON.stringify(value).slice(1, -1)]);
+    const forms = new Set([
+      value,
+      encodeURIComponent(value),
+      encodeURI(value),
+      value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'),
+      JSON.stringify(value).slice(1, -1),
+    ]);
     for (const form of forms) {
       if (form.length < 8) {
         if (form.length < 4) continue;

@@ -18,7 +18,20 @@ export interface SitePage {
 }
 
 /** The site's own pages that exist whatever the content. */
-export const fixedPages = ['/', '/search/', '/lessons/', '/impact/', '/insights/', '/review/', '/tags/', '/about/', '/feed.xml', '/sitemap.xml', ...['manifest', 'graph', 'insights', 'review', 'quickjump', 'tickets', 'vocabulary'].map((n) => `/api/${n}.json`), ...collectionNames.map((c) => `/${c}/`)];
+export const fixedPages = [
+  '/',
+  '/search/',
+  '/lessons/',
+  '/impact/',
+  '/insights/',
+  '/review/',
+  '/tags/',
+  '/about/',
+  '/feed.xml',
+  '/sitemap.xml',
+  ...['manifest', 'graph', 'insights', 'review', 'quickjump', 'tickets', 'vocabulary'].map((n) => `/api/${n}.json`),
+  ...collectionNames.map((c) => `/${c}/`),
+];
 
 /** `/runbooks/vpn` → `/runbooks/vpn/`: paths without a file extension are folders on every host. */
 function normalise(path: string): string {
@@ -36,7 +49,11 @@ function normalise(path: string): string {
  * closest that does) is an error; an anchor that is not a heading of its page is a warning,
  * since the page layout adds sections of its own (backlinks, related).
  */
-export function checkInternalLinks(links: readonly InternalLink[], ownPath: string, pages: ReadonlyMap<string, SitePage>): { line: number; column: number; message: string; severity: 'error' | 'warning' }[] {
+export function checkInternalLinks(
+  links: readonly InternalLink[],
+  ownPath: string,
+  pages: ReadonlyMap<string, SitePage>,
+): { line: number; column: number; message: string; severity: 'error' | 'warning' }[] {
   const problems: { line: number; column: number; message: string; severity: 'error' | 'warning' }[] = [];
   for (const link of links) {
     const [pathAndQuery, anchor] = link.url.split('#', 2) as [string, string | undefined];
@@ -44,7 +61,11 @@ export function checkInternalLinks(links: readonly InternalLink[], ownPath: stri
     const page = pages.get(path);
     if (!page) {
       const near = closest(path, [...pages.keys()], 1);
-      problems.push({ ...link, severity: 'error', message: `link to ${pathAndQuery}: no page of this site is there; ${near.length ? `did you mean ${near[0]}?` : 'link to a document by its ID instead, e.g. RB-0042'}` });
+      problems.push({
+        ...link,
+        severity: 'error',
+        message: `link to ${pathAndQuery}: no page of this site is there; ${near.length ? `did you mean ${near[0]}?` : 'link to a document by its ID instead, e.g. RB-0042'}`,
+      });
     } else if (anchor && page.anchors && !page.anchors.includes(decodeURIComponent(anchor))) {
       const near = closest(anchor, page.anchors, 1);
       problems.push({ ...link, severity: 'warning', message: `link to ${link.url}: ${page.path} has no heading #${anchor}${near.length ? `; did you mean #${near[0]}?` : ''}` });

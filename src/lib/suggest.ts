@@ -10,9 +10,7 @@ export function closest(input: string, candidates: readonly string[], limit = 3)
   const exact = candidates.find((c) => c.toLowerCase() === lower);
   if (exact) return [exact];
   const fuse = new Fuse(candidates, { includeScore: true, threshold: 0.45, ignoreLocation: true });
-  return fuse
-    .search(input, { limit })
-    .map((r) => r.item);
+  return fuse.search(input, { limit }).map((r) => r.item);
 }
 
 /** `; did you mean "x"?` or an empty string when nothing is close. */

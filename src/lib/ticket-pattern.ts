@@ -109,7 +109,8 @@ function check(pattern: string): string | undefined {
     onCapturingGroupEnter: (node) => void (node.alternatives.length > 1 && alternations.push(node)),
   });
   // The analysis below does not model flag groups such as (?i:…); better refused than misjudged.
-  if (modifiers) return `uses the flag group ${modifiers.raw.slice(0, modifiers.raw.indexOf(':') + 1)}…), which Cairn cannot check; write the letters out, e.g. [Oo][Pp][Ss]-\\d+ rather than (?i:ops)-\\d+`;
+  if (modifiers)
+    return `uses the flag group ${modifiers.raw.slice(0, modifiers.raw.indexOf(':') + 1)}…), which Cairn cannot check; write the letters out, e.g. [Oo][Pp][Ss]-\\d+ rather than (?i:ops)-\\d+`;
   if (backreference) return `uses the backreference ${backreference.raw}, which can make matching take exponential time; write the repeated part out, e.g. (?:OPS|SD)-\\d+`;
 
   if (isPotentiallyZeroLength(ast.alternatives, flags)) {

@@ -25,7 +25,12 @@ export const trackerSchema = z
     const known = ['key', ...groupNames(ctx.value.pattern)];
     for (const [, name] of ctx.value.url.matchAll(/\{(\w+)\}/g)) {
       if (!known.includes(name!)) {
-        ctx.issues.push({ code: 'custom', path: ['url'], input: ctx.value.url, message: `{${name}} is not a named group of the pattern; use one of ${known.map((k) => `{${k}}`).join(', ')}, or name a group (?<${name}>…) in the pattern` });
+        ctx.issues.push({
+          code: 'custom',
+          path: ['url'],
+          input: ctx.value.url,
+          message: `{${name}} is not a named group of the pattern; use one of ${known.map((k) => `{${k}}`).join(', ')}, or name a group (?<${name}>…) in the pattern`,
+        });
       }
     }
   });

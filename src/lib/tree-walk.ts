@@ -15,7 +15,7 @@ export type WalkStep = void | typeof SKIP | number;
  */
 export function walk<T extends Node>(tree: Parent, visitor: (node: T, index: number, parent: Parent) => WalkStep): void {
   const children = tree.children;
-  for (let index = 0; index < children.length; ) {
+  for (let index = 0; index < children.length;) {
     const node = children[index]!;
     const step = visitor(node as T, index, tree);
     if (typeof step === 'number') {

@@ -75,7 +75,9 @@ async function fill(collection: CollectionName, { store, logger }: Pick<LoaderCo
       data: doc.data as unknown as Record<string, unknown>,
       filePath: doc.file,
       // A hash of what the page shows, not the text itself: the digest is stored too.
-      digest: createHash('sha256').update(`${doc.file}\0${JSON.stringify(doc.data)}\0${doc.html}\0${JSON.stringify(graph.from(doc.id))}\0${doc.tickets.join(' ')}`).digest('base64url'),
+      digest: createHash('sha256')
+        .update(`${doc.file}\0${JSON.stringify(doc.data)}\0${doc.html}\0${JSON.stringify(graph.from(doc.id))}\0${doc.tickets.join(' ')}`)
+        .digest('base64url'),
       rendered: { html: bodies ? '' : doc.html, metadata: { headings: doc.headings, edges: graph.from(doc.id), tickets: doc.tickets } },
     });
     if (!dev) doc.html = '';

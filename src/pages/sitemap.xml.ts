@@ -3,7 +3,6 @@ import { escapeHtml } from '../lib/escape.ts';
 import { collectionNames } from '../collections/index.ts';
 import { getCatalogue } from '../site/catalogue.ts';
 
-
 /** `dist/sitemap.xml`: the pages of this build (never /go/ or /embed/, never anything above its audience). */
 export const GET: APIRoute = async ({ site }) => {
   const { all } = await getCatalogue();

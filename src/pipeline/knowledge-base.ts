@@ -49,7 +49,10 @@ interface ParsedFile {
 export function loadKnowledgeBase(options: LoadOptions): KnowledgeBase {
   const prepared = prepareKnowledgeBase(options);
   const render = documentRenderer(prepared.settings);
-  return assemble(prepared, prepared.parsed.map((doc) => render(renderJob(doc)).rendered));
+  return assemble(
+    prepared,
+    prepared.parsed.map((doc) => render(renderJob(doc)).rendered),
+  );
 }
 
 /** How the build renders: through the cache, in worker threads, reporting progress. */
@@ -69,7 +72,12 @@ export async function loadKnowledgeBaseFast(options: LoadOptions, { cache, worke
   const missing = jobs.flatMap((_, i) => (renders[i] ? [] : [i]));
   const fromCache = jobs.length - missing.length;
   onProgress?.(fromCache, jobs.length);
-  const fresh = await renderAll(missing.map((i) => jobs[i]!), prepared.settings, workers, (done) => onProgress?.(fromCache + done, jobs.length));
+  const fresh = await renderAll(
+    missing.map((i) => jobs[i]!),
+    prepared.settings,
+    workers,
+    (done) => onProgress?.(fromCache + done, jobs.length),
+  );
   missing.forEach((i, n) => {
     renders[i] = fresh[n]!.rendered;
     const doc = prepared.parsed[i]!;
@@ -111,7 +119,16 @@ function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }
     folders = readdirSync(base);
   } catch {
     const settings = { today, trackers: [], ids: new Map() };
-    return { parsed: [], index: new Map(), checked: 0, audience, settings, secrets: new Map(), documentFiles: [], problems: [problem(rel(base), 1, 1, `content folder not found; create ${rel(base)}/<collection>/ with .mdx files`)] };
+    return {
+      parsed: [],
+      index: new Map(),
+      checked: 0,
+      audience,
+      settings,
+      secrets: new Map(),
+      documentFiles: [],
+      problems: [problem(rel(base), 1, 1, `content folder not found; create ${rel(base)}/<collection>/ with .mdx files`)],
+    };
   }
   for (const folder of folders) {
     if (folder.startsWith('.') || isCollectionName(folder) || folder === documentFilesFolder) continue;
@@ -148,14 +165,23 @@ function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }
   problems.push(...site.problems);
   const index = idIndex(parsed, audience);
   problems.push(...duplicateProblems(parsed));
-  if (mayCollideInCase(parsed)) problems.push(...caseCollisions(parsed.flatMap((d) => (d.data ? urlNamesOf({
-    collection: d.collection,
-    slug: d.slug,
-    file: d.file,
-    id: d.data.id,
-    idAt: d.frontMatter.locate(['id']),
-    formerly: d.data.formerly.map((name, i) => ({ name, ...d.frontMatter.locate(['formerly', i]) })),
-  }) : []))));
+  if (mayCollideInCase(parsed))
+    problems.push(
+      ...caseCollisions(
+        parsed.flatMap((d) =>
+          d.data
+            ? urlNamesOf({
+                collection: d.collection,
+                slug: d.slug,
+                file: d.file,
+                id: d.data.id,
+                idAt: d.frontMatter.locate(['id']),
+                formerly: d.data.formerly.map((name, i) => ({ name, ...d.frontMatter.locate(['formerly', i]) })),
+              })
+            : [],
+        ),
+      ),
+    );
   for (const doc of parsed) if (doc.data) problems.push(...checkReferences(doc, index));
   return { parsed, index, problems, checked, audience, secrets, documentFiles: documentFilePaths(base), settings: { today, trackers: site.config.trackers, ids: index } };
 }
@@ -216,7 +242,15 @@ function importedAsWritten(base: string, rel: (path: string) => string): Map<str
   return written;
 }
 
-function parseFile(collection: CollectionName, path: string, file: string, problems: Problem[], secretsIn: Map<string, SecretFinding[]>, validatedCache?: FrontMatterCache, imported?: ReadonlyMap<string, string>): ParsedFile | undefined {
+function parseFile(
+  collection: CollectionName,
+  path: string,
+  file: string,
+  problems: Problem[],
+  secretsIn: Map<string, SecretFinding[]>,
+  validatedCache?: FrontMatterCache,
+  imported?: ReadonlyMap<string, string>,
+): ParsedFile | undefined {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -233,7 +267,14 @@ function parseFile(collection: CollectionName, path: string, file: string, probl
   const secrets = [...findFrontMatterSecrets(source.frontMatter, source.frontMatterLine), ...findSecrets(source.body, source.bodyLine)];
   if (secrets.length > 0) secretsIn.set(file, secrets);
   for (const found of secrets) {
-    problems.push(problem(file, found.line, found.column, `this looks like a ${found.kind}; remove it and have it revoked (it stays in git history once pushed). If it is a harmless example, put ${allowSecretMarker} in a comment on the line before`));
+    problems.push(
+      problem(
+        file,
+        found.line,
+        found.column,
+        `this looks like a ${found.kind}; remove it and have it revoked (it stays in git history once pushed). If it is a harmless example, put ${allowSecretMarker} in a comment on the line before`,
+      ),
+    );
   }
   // Front matter validated in an earlier run is not parsed again; its positions are read
   // from the YAML only if a message needs one (a reference that no longer resolves, say).
@@ -327,7 +368,12 @@ function todoProblems(file: string, placeholders: readonly Placeholder[], asImpo
   return placeholders.map((p) =>
     asImported
       ? problem(file, p.line, p.column, 'TODO left by the imported source; write what belongs here or remove it (once the document is edited, a TODO left in it is an error)', 'warning')
-      : problem(file, p.line, p.column, 'TODO placeholder in a published document; write what belongs here, or keep the document a draft (status: draft, or draft: true where status means something else) until it is ready'),
+      : problem(
+          file,
+          p.line,
+          p.column,
+          'TODO placeholder in a published document; write what belongs here, or keep the document a draft (status: draft, or draft: true where status means something else) until it is ready',
+        ),
   );
 }
 
@@ -358,7 +404,18 @@ function draftsFor(parsed: readonly ParsedFile[], audience: Audience): DraftDocu
     const visibility = typeof raw.visibility === 'string' && isAudience(raw.visibility) ? raw.visibility : raw.visibility === undefined ? 'internal' : 'restricted';
     if (!doc.draft || typeof raw.id !== 'string' || !visibleTo(audience, visibility)) return [];
     const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
-    return [{ id: raw.id, collection: doc.collection, title: text(raw.title) ?? text(raw.name) ?? raw.id, file: doc.file, owner: text(raw.owner), created: text(raw.created), toFill: doc.toFill, placeholders: doc.placeholders.length }];
+    return [
+      {
+        id: raw.id,
+        collection: doc.collection,
+        title: text(raw.title) ?? text(raw.name) ?? raw.id,
+        file: doc.file,
+        owner: text(raw.owner),
+        created: text(raw.created),
+        toFill: doc.toFill,
+        placeholders: doc.placeholders.length,
+      },
+    ];
   });
 }
 

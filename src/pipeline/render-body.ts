@@ -110,10 +110,20 @@ export function renderBody(body: string, context: RenderContext, links: BodyLink
     const overTreeLimits = treeLimitProblems(parsed);
     if (overTreeLimits.length > 0) return failed(overTreeLimits);
     const tree = processor.runSync(parsed, file);
-    const problems = file.messages.filter((m) => m.fatal).map((m) => ({ line: m.line ?? 1, column: m.column ?? 1, message: m.reason }))
+    const problems = file.messages
+      .filter((m) => m.fatal)
+      .map((m) => ({ line: m.line ?? 1, column: m.column ?? 1, message: m.reason }))
       .sort((a, b) => a.line - b.line || a.column - b.column);
     if (problems.length > 0) return failed(problems);
-    return { html: processor.stringify(tree, file), headings: file.data.headings ?? [], mentions: file.data.mentions ?? [], tickets: file.data.ticketKeys ?? [], text: hastToString(tree), links: file.data.internalLinks ?? [], problems: [] };
+    return {
+      html: processor.stringify(tree, file),
+      headings: file.data.headings ?? [],
+      mentions: file.data.mentions ?? [],
+      tickets: file.data.ticketKeys ?? [],
+      text: hastToString(tree),
+      links: file.data.internalLinks ?? [],
+      problems: [],
+    };
   } catch (error) {
     // MDX syntax errors stop the parser: report the first one, with its place.
     const e = error as { line?: number; column?: number; reason?: string; message: string };

@@ -47,7 +47,9 @@ export function pipelineFingerprint(): string {
   const src = fileURLToPath(new URL('../', import.meta.url));
   const hash = createHash('sha256').update(String(formatVersion));
   for (const dir of ['lib', 'plugins', 'components/content', 'schemas', 'collections', 'pipeline']) {
-    const files = readdirSync(join(src, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort();
+    const files = readdirSync(join(src, dir), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .sort();
     for (const file of files) hash.update(`${dir}/${file}`).update(readFileSync(join(src, dir, file)));
   }
   try {

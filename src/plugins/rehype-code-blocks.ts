@@ -10,7 +10,39 @@ import powershell from 'highlight.js/lib/languages/powershell';
 import { SKIP, walk } from '../lib/tree-walk.ts';
 
 /** Names people write after the fence, mapped to the name the label shows. */
-const labels: Record<string, string> = { sh: 'Shell', bash: 'Bash', shell: 'Shell', console: 'Console', zsh: 'Shell', powershell: 'PowerShell', ps1: 'PowerShell', sql: 'SQL', yaml: 'YAML', yml: 'YAML', json: 'JSON', js: 'JavaScript', javascript: 'JavaScript', ts: 'TypeScript', typescript: 'TypeScript', python: 'Python', py: 'Python', ini: 'INI', toml: 'TOML', xml: 'XML', html: 'HTML', diff: 'Diff', nginx: 'nginx', dockerfile: 'Dockerfile', go: 'Go', text: 'Text', plaintext: 'Text', txt: 'Text', csv: 'CSV', http: 'HTTP', log: 'Log' };
+const labels: Record<string, string> = {
+  sh: 'Shell',
+  bash: 'Bash',
+  shell: 'Shell',
+  console: 'Console',
+  zsh: 'Shell',
+  powershell: 'PowerShell',
+  ps1: 'PowerShell',
+  sql: 'SQL',
+  yaml: 'YAML',
+  yml: 'YAML',
+  json: 'JSON',
+  js: 'JavaScript',
+  javascript: 'JavaScript',
+  ts: 'TypeScript',
+  typescript: 'TypeScript',
+  python: 'Python',
+  py: 'Python',
+  ini: 'INI',
+  toml: 'TOML',
+  xml: 'XML',
+  html: 'HTML',
+  diff: 'Diff',
+  nginx: 'nginx',
+  dockerfile: 'Dockerfile',
+  go: 'Go',
+  text: 'Text',
+  plaintext: 'Text',
+  txt: 'Text',
+  csv: 'CSV',
+  http: 'HTTP',
+  log: 'Log',
+};
 
 // The common languages plus those IT runbooks are full of.
 const lowlight = createLowlight({ ...common, dockerfile, graphql, http, nginx, powershell });

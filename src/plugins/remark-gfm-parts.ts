@@ -38,11 +38,15 @@ function urlLiteralsOnly(): Extension {
   const text = gfmAutolinkLiteral().text!;
   const byCode = (code: number, name: string) => [text[code]].flat().find((c) => c?.name === name);
   const constructs = { 72: 'protocolAutolink', 104: 'protocolAutolink', 87: 'wwwAutolink', 119: 'wwwAutolink' };
-  return { text: Object.fromEntries(Object.entries(constructs).map(([code, name]) => {
-    const construct = byCode(Number(code), name);
-    if (!construct) throw new Error(`micromark-extension-gfm-autolink-literal has no ${name} at ${code}: update remark-gfm-parts`);
-    return [code, construct];
-  })) };
+  return {
+    text: Object.fromEntries(
+      Object.entries(constructs).map(([code, name]) => {
+        const construct = byCode(Number(code), name);
+        if (!construct) throw new Error(`micromark-extension-gfm-autolink-literal has no ${name} at ${code}: update remark-gfm-parts`);
+        return [code, construct];
+      }),
+    ),
+  };
 }
 
 /**

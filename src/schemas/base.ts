@@ -13,7 +13,11 @@ export const unknownToFill = 'unknown — to fill';
  */
 export const documentBase = z.strictObject({
   /** The title readers see, in sentence case. Short real names count: `ls`, `[`. */
-  title: z.string().min(1, { error: 'the title is empty; write what the document is about' }).max(160).meta({ description: 'The title readers see, in sentence case. Short real names count: `ls`, `[`.' }),
+  title: z
+    .string()
+    .min(1, { error: 'the title is empty; write what the document is about' })
+    .max(160)
+    .meta({ description: 'The title readers see, in sentence case. Short real names count: `ls`, `[`.' }),
   /** One or two sentences; shown in search results, cards and unfurls. */
   summary: z.string().min(10).max(400).meta({ description: 'One or two sentences; shown in search results, cards and unfurls.' }),
   /** The team (slug) that keeps this document true. */
@@ -37,15 +41,24 @@ export const documentBase = z.strictObject({
    * out, and review lists read this field to find documents to complete. Written by
    * `npm run import`; remove a name once its field is set.
    */
-  to_fill: toFill.meta({ description: "Facts the source did not give, left for a person to fill in: field names such as `severity` or `detected`. A listed field may be absent (its collection's schema says which may be); the page shows it as \"unknown — to fill\", figures that need it leave the document out, and review lists read this field to find documents to complete. Written by `npm run import`; remove a name once its field is set." }),
+  to_fill: toFill.meta({
+    description:
+      'Facts the source did not give, left for a person to fill in: field names such as `severity` or `detected`. A listed field may be absent (its collection\'s schema says which may be); the page shows it as "unknown — to fill", figures that need it leave the document out, and review lists read this field to find documents to complete. Written by `npm run import`; remove a name once its field is set.',
+  }),
   /** Former IDs or file names of this document: `/go/<former>/` and old page URLs keep working. */
-  formerly: z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, { error: 'expected a former ID or file name, e.g. RB-0007 or restart-billing' })).default([]).meta({ description: 'Former IDs or file names of this document: `/go/<former>/` and old page URLs keep working.' }),
+  formerly: z
+    .array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, { error: 'expected a former ID or file name, e.g. RB-0007 or restart-billing' }))
+    .default([])
+    .meta({ description: 'Former IDs or file names of this document: `/go/<former>/` and old page URLs keep working.' }),
   /**
    * Work in progress, never published: set on incidents, projects and retrospectives, whose
    * `status` means something else (runbooks, playbooks and guides write `status: draft`). Remove
    * it to publish. A draft is checked, its ID reserved and its empty fields reported as still to fill.
    */
-  draft: z.boolean().optional().meta({ description: 'Work in progress, never published: set on incidents, projects and retrospectives, whose `status` means something else (runbooks, playbooks and guides write `status: draft`). Remove it to publish. A draft is checked, its ID reserved and its empty fields reported as still to fill.' }),
+  draft: z.boolean().optional().meta({
+    description:
+      'Work in progress, never published: set on incidents, projects and retrospectives, whose `status` means something else (runbooks, playbooks and guides write `status: draft`). Remove it to publish. A draft is checked, its ID reserved and its empty fields reported as still to fill.',
+  }),
 });
 
 /** Lifecycle of a procedure or guide; `draft` is never published. */

@@ -87,7 +87,8 @@ function currentState(): State {
 
 function renderFacets(all: Record<string, Record<string, number>>, counts: Record<string, Record<string, number>>, state: State) {
   // The lists are drawn afresh with new counts: keep the reader's place (the box in focus, the groups opened).
-  const focused = facets.contains(document.activeElement) && document.activeElement instanceof HTMLInputElement ? { name: document.activeElement.name, value: document.activeElement.value } : undefined;
+  const focused =
+    facets.contains(document.activeElement) && document.activeElement instanceof HTMLInputElement ? { name: document.activeElement.name, value: document.activeElement.value } : undefined;
   const opened = new Set([...facets.querySelectorAll<HTMLDetailsElement>('details.facet-more[open]')].map((d) => d.dataset.group));
   facets.replaceChildren();
   for (const key of facetOrder) {
@@ -98,7 +99,7 @@ function renderFacets(all: Record<string, Record<string, number>>, counts: Recor
     legend.textContent = key.charAt(0).toUpperCase() + key.slice(1);
     fieldset.append(legend);
     // Years newest first, severities in order, everything else by how common it is.
-    values.sort((a, b) => (key === 'year' ? b.localeCompare(a) : key === 'severity' ? a.localeCompare(b) : (all[key]![b]! - all[key]![a]!) || a.localeCompare(b)));
+    values.sort((a, b) => (key === 'year' ? b.localeCompare(a) : key === 'severity' ? a.localeCompare(b) : all[key]![b]! - all[key]![a]! || a.localeCompare(b)));
     const more = document.createElement('details');
     more.className = 'facet-more';
     more.dataset.group = key;
@@ -184,14 +185,19 @@ async function run(state: State) {
   let corrected: string | undefined;
   if (found.results.length === 0 && suggestion) {
     const retry = await pagefind.search(suggestion, { filters: state.filters, ...(sortBy ? { sort: sortBy } : {}) });
-    if (retry && retry.results.length > 0) (found = retry), (corrected = suggestion);
+    if (retry && retry.results.length > 0) ((found = retry), (corrected = suggestion));
   }
   // The document whose ID, title or alias the query names goes first, as in the palette.
   const index = await byName;
   if (run !== generation) return;
   const pinned = index?.named(state.q, pinnedLimit) ?? [];
   // When full text finds nothing at all, the closest names are better than an empty page.
-  const close = found.results.length === 0 && index ? index.fuzzy()(state.q, 8).filter((m) => !pinned.some((p) => p.entry.id === m.entry.id)) : [];
+  const close =
+    found.results.length === 0 && index
+      ? index
+          .fuzzy()(state.q, 8)
+          .filter((m) => !pinned.some((p) => p.entry.id === m.entry.id))
+      : [];
   // A group with a choice made counts as if it had none, so its other values still show what they would add.
   const counts = Object.fromEntries(Object.keys(all).map((key) => [key, state.filters[key] ? found.totalFilters[key] : found.filters[key]]));
   renderFacets(all, state.q || Object.keys(state.filters).length ? (counts as Record<string, Record<string, number>>) : all, state);
@@ -207,7 +213,8 @@ async function run(state: State) {
   }
   const withFilters = isFiltered ? ' with the chosen filters' : '';
   if (corrected) statusLine.textContent = `Nothing matches “${state.q}”${withFilters}. Showing ${total} ${total === 1 ? 'result' : 'results'} for “${corrected}”.`;
-  else if (total === 0 && close.length === 0 && pinned.length === 0) statusLine.textContent = `Nothing matches “${state.q}”${withFilters}. Try fewer or other words${isFiltered ? ', or clear some filters' : ''}.`;
+  else if (total === 0 && close.length === 0 && pinned.length === 0)
+    statusLine.textContent = `Nothing matches “${state.q}”${withFilters}. Try fewer or other words${isFiltered ? ', or clear some filters' : ''}.`;
   else if (total === 0) statusLine.textContent = `No page contains every word of “${state.q}”${withFilters}. Closest names:`;
   else statusLine.textContent = `${total} ${total === 1 ? 'result' : 'results'}${state.q ? ` for “${state.q}”` : ''}${withFilters}`;
   const named = [...pinned.map((m) => renderMatch(m, 'named')), ...close.map((m) => renderMatch(m, 'close'))];
@@ -246,7 +253,8 @@ function renderMatch(m: QuickJumpMatch, how: 'named' | 'close'): HTMLLIElement {
   head.append(el('span', 'badge badge-id', m.entry.id), link(m.entry.url, m.entry.title, 'result-title'), el('span', 'badge', m.entry.kind));
   if (m.entry.status) head.append(el('span', `badge badge-${m.entry.status}`, m.entry.status));
   const field = m.matched === m.entry.id ? 'ID' : m.matched === m.entry.title ? 'title' : 'other name';
-  const why = how === 'close' ? `Its ${field} is close to what you typed${field === 'other name' ? `: “${m.matched}”` : ''}` : field === 'other name' ? `Also known as “${m.matched}”` : `Its ${field} matches`;
+  const why =
+    how === 'close' ? `Its ${field} is close to what you typed${field === 'other name' ? `: “${m.matched}”` : ''}` : field === 'other name' ? `Also known as “${m.matched}”` : `Its ${field} matches`;
   const li = el('li', 'result-named');
   li.append(head, el('p', 'result-excerpt muted', why));
   return li;

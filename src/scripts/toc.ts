@@ -17,7 +17,11 @@ if (lists.length > 0 && headings.length > 1) {
         const a = document.createElement('a');
         a.href = `#${h.id}`;
         // The heading's own words, without the anchor and copy buttons inside it.
-        a.textContent = [...h.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE || !(n as Element).matches('.heading-anchor, .copy-section, .badge')).map((n) => n.textContent).join('').trim();
+        a.textContent = [...h.childNodes]
+          .filter((n) => n.nodeType === Node.TEXT_NODE || !(n as Element).matches('.heading-anchor, .copy-section, .badge'))
+          .map((n) => n.textContent)
+          .join('')
+          .trim();
         li.append(a);
         return li;
       }),
@@ -41,10 +45,14 @@ if (lists.length > 0 && headings.length > 1) {
     }
   };
   let queued = false;
-  addEventListener('scroll', () => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => ((queued = false), mark()));
-  }, { passive: true });
+  addEventListener(
+    'scroll',
+    () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => ((queued = false), mark()));
+    },
+    { passive: true },
+  );
   mark();
 }

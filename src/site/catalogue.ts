@@ -77,7 +77,10 @@ async function build(): Promise<Catalogue> {
   const ticketsOf = new Map<string, string[]>();
   for (const collection of collectionNames) {
     for (const entry of (await getCollection(collection)) as AnyEntry[]) {
-      const slug = entry.filePath!.split('/').pop()!.replace(/\.mdx$/, '');
+      const slug = entry
+        .filePath!.split('/')
+        .pop()!
+        .replace(/\.mdx$/, '');
       entries.set(entry.id, entry);
       edges.push(...((entry.rendered?.metadata?.edges as GraphEdge[] | undefined) ?? []));
       ticketsOf.set(entry.id, (entry.rendered?.metadata?.tickets as string[] | undefined) ?? []);
@@ -92,7 +95,12 @@ async function build(): Promise<Catalogue> {
     .digest('hex');
   const pageKey = (id: string) => {
     const entry = entries.get(id)!;
-    return createHash('sha256').update(everyone).update(id).update(entry.rendered?.html ?? '').update(JSON.stringify([entry.rendered?.metadata, index.to(id)])).digest('hex');
+    return createHash('sha256')
+      .update(everyone)
+      .update(id)
+      .update(entry.rendered?.html ?? '')
+      .update(JSON.stringify([entry.rendered?.metadata, index.to(id)]))
+      .digest('hex');
   };
   const byCollection = new Map(collectionNames.map((c) => [c, all.filter((d) => d.collection === c)]));
   const review = reviewQueue({
@@ -102,5 +110,19 @@ async function build(): Promise<Catalogue> {
   });
   return {
     review,
-    drafts: (session?.kb.drafts ?? []).map((d) => ({ owner: d.owner, created: d.created })), all, byId: new Map(all.map((d) => [d.id, d])), entries, byCollection, graph: index, graphDocs, pageKey, ticketsOf, names: new Map(all.filter((d) => collections[d.collection].directory).map((d) => [d.id, d.title])), ticketUrl: ticketLinker(config.trackers).url, config, today, site: import.meta.env.SITE };
+    drafts: (session?.kb.drafts ?? []).map((d) => ({ owner: d.owner, created: d.created })),
+    all,
+    byId: new Map(all.map((d) => [d.id, d])),
+    entries,
+    byCollection,
+    graph: index,
+    graphDocs,
+    pageKey,
+    ticketsOf,
+    names: new Map(all.filter((d) => collections[d.collection].directory).map((d) => [d.id, d.title])),
+    ticketUrl: ticketLinker(config.trackers).url,
+    config,
+    today,
+    site: import.meta.env.SITE,
+  };
 }

@@ -20,7 +20,11 @@ const section = (label: NavGroup['label'], views: NavLink[]): NavGroup => ({ lab
  */
 export const navigation: readonly NavGroup[] = [
   section('Operate', []),
-  section('Deliver', [{ href: '/lessons/', label: 'Lessons' }, { href: '/impact/', label: 'Impact' }, { href: '/insights/', label: 'Insights' }]),
+  section('Deliver', [
+    { href: '/lessons/', label: 'Lessons' },
+    { href: '/impact/', label: 'Impact' },
+    { href: '/insights/', label: 'Insights' },
+  ]),
   section('People', [{ href: '/review/', label: 'Review queue' }]),
 ];
 

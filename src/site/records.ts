@@ -109,7 +109,9 @@ export function embedCard({ byId, entries, today }: Catalogue, id: string, site:
     kind: collections[doc.collection].singular,
     ...(severity ? { severity } : {}),
     ...(doc.status ? { status: doc.status } : {}),
-    fields: keyFields(entry, today, name).filter((f) => f.label !== 'Severity' && f.label !== 'Status').slice(0, 3),
+    fields: keyFields(entry, today, name)
+      .filter((f) => f.label !== 'Severity' && f.label !== 'Status')
+      .slice(0, 3),
   };
 }
 

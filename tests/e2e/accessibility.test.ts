@@ -4,7 +4,19 @@ import { base, useBrowser } from './pages.ts';
 
 // axe-core, evaluated in the page (DevTools evaluation is not subject to the page's CSP).
 const axe = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-const pages = ['/', '/incidents/', '/incidents/2025-014-payment-gateway-tls-expiry/', '/runbooks/relieve-db-connection-pool-exhaustion/', '/projects/datacentre-exit/', '/search/?q=vpn', '/lessons/', '/impact/', '/insights/', '/review/', '/embed/RB-0012/'];
+const pages = [
+  '/',
+  '/incidents/',
+  '/incidents/2025-014-payment-gateway-tls-expiry/',
+  '/runbooks/relieve-db-connection-pool-exhaustion/',
+  '/projects/datacentre-exit/',
+  '/search/?q=vpn',
+  '/lessons/',
+  '/impact/',
+  '/insights/',
+  '/review/',
+  '/embed/RB-0012/',
+];
 const browser = useBrowser();
 
 describe('accessibility', () => {
@@ -24,8 +36,17 @@ describe('accessibility', () => {
       if (path.startsWith('/search/')) await page.locator('#results > li').first().waitFor();
       await page.evaluate(axe);
       const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] });
-        return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        const result = await (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(
+          document,
+          { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
+        );
+        return result.violations.map(
+          (v) =>
+            `${v.impact} ${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+        );
       });
       found.push(...violations.map((v) => `${path} ${v}`));
       await page.close();

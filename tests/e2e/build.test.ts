@@ -20,7 +20,16 @@ describe('the build', () => {
     expect(process.env.CAIRN_SITE_URL).toBeUndefined();
     expect(result.stdout + result.stderr).toContain('No site address is set, so every link Cairn hands out');
     expect(readFileSync(join(outDir, 'oembed/RB-0001.json'), 'utf8')).toContain('http://localhost:4321/');
-    for (const page of ['incidents/2025-001-invoices-late', 'runbooks/restart-billing', 'projects/billing-revamp', 'retrospectives/billing-revamp', 'playbooks/month-end', 'guides/first-week', 'teams/ops', 'services/billing']) {
+    for (const page of [
+      'incidents/2025-001-invoices-late',
+      'runbooks/restart-billing',
+      'projects/billing-revamp',
+      'retrospectives/billing-revamp',
+      'playbooks/month-end',
+      'guides/first-week',
+      'teams/ops',
+      'services/billing',
+    ]) {
       expect(existsSync(join(outDir, page, 'index.html')), page).toBe(true);
     }
     const incident = readFileSync(join(outDir, 'incidents/2025-001-invoices-late/index.html'), 'utf8');
@@ -86,8 +95,14 @@ describe('hostile front matter', () => {
       const doc = parse(html);
       // The only scripts are the site's own; no element carries an event handler.
       const scripts = doc.querySelectorAll('script').map((s) => s.getAttribute('src') ?? s.textContent);
-      expect(scripts.some((s) => s.includes('alert')), page).toBe(false);
-      expect(doc.querySelectorAll('*').some((el) => Object.keys(el.attributes).some((a) => a.startsWith('on'))), page).toBe(false);
+      expect(
+        scripts.some((s) => s.includes('alert')),
+        page,
+      ).toBe(false);
+      expect(
+        doc.querySelectorAll('*').some((el) => Object.keys(el.attributes).some((a) => a.startsWith('on'))),
+        page,
+      ).toBe(false);
       expect(doc.querySelectorAll('img, svg[onload], b').filter((el) => el.getAttribute('src') === 'x')).toHaveLength(0);
     }
     const page = parse(readFileSync(join(dir, 'runbooks/hostile/index.html'), 'utf8'));
@@ -121,7 +136,10 @@ describe('the render cache', () => {
     const content = join(work, 'content');
     cpSync('tests/fixtures/valid-kb', content, { recursive: true });
     const run = (out: string, ...args: string[]) =>
-      spawnSync(process.execPath, ['scripts/build.ts', ...args], { env: { ...process.env, CAIRN_OUT_DIR: join(work, out), CAIRN_CONTENT_DIR: content, CAIRN_CACHE_DIR: join(work, 'cache'), CAIRN_TODAY: '2026-11-25' }, encoding: 'utf8' });
+      spawnSync(process.execPath, ['scripts/build.ts', ...args], {
+        env: { ...process.env, CAIRN_OUT_DIR: join(work, out), CAIRN_CONTENT_DIR: content, CAIRN_CACHE_DIR: join(work, 'cache'), CAIRN_TODAY: '2026-11-25' },
+        encoding: 'utf8',
+      });
     const first = run('warm');
     expect(first.status, first.stderr).toBe(0);
     expect(first.stderr).toContain('0 renders from the cache');
@@ -146,7 +164,10 @@ describe('record pages written from templates', () => {
   it('are byte for byte what Astro renders for /go/, /embed/, /oembed/ and /api/documents/', () => {
     const work = mkdtempSync(join(tmpdir(), 'cairn-records-'));
     const run = (out: string, env: Record<string, string> = {}) =>
-      spawnSync(process.execPath, ['scripts/build.ts', '--no-cache'], { env: { ...process.env, CAIRN_OUT_DIR: join(work, out), CAIRN_CONTENT_DIR: 'tests/fixtures/valid-kb', CAIRN_CACHE_DIR: join(work, 'cache'), ...env }, encoding: 'utf8' });
+      spawnSync(process.execPath, ['scripts/build.ts', '--no-cache'], {
+        env: { ...process.env, CAIRN_OUT_DIR: join(work, out), CAIRN_CONTENT_DIR: 'tests/fixtures/valid-kb', CAIRN_CACHE_DIR: join(work, 'cache'), ...env },
+        encoding: 'utf8',
+      });
     const written = run('written');
     expect(written.status, written.stderr).toBe(0);
     const rendered = run('rendered', { CAIRN_ASTRO_RECORDS: '1' });

@@ -82,7 +82,16 @@ async function visit(url: string): Promise<void> {
 /** Waits, however long a busy machine needs, for the watched page to show `text`; returns how long it took. */
 async function shows(text: string, selector = 'body'): Promise<number> {
   const started = performance.now();
-  await expect.poll(async () => (await page.locator(selector).textContent().catch(() => '')) ?? '', { timeout: 180_000, interval: 100 }).toContain(text);
+  await expect
+    .poll(
+      async () =>
+        (await page
+          .locator(selector)
+          .textContent()
+          .catch(() => '')) ?? '',
+      { timeout: 180_000, interval: 100 },
+    )
+    .toContain(text);
   return Math.round(performance.now() - started);
 }
 
@@ -104,14 +113,26 @@ describe('npm run dev', () => {
 
   it('follows added and deleted documents, and their backlinks', async () => {
     const added = join(content, 'runbooks', 'check-invoice-queue.mdx');
-    writeFileSync(added, `---\nid: RB-0002\ntitle: Check the invoice queue\nsummary: See how many invoices wait and whether the workers keep up.\nowner: ops\ncreated: 2025-02-01\nservices: [billing]\nrisk: low\nexpected_minutes: 5\nlast_verified: 2025-06-01\nreview_every_days: 180\n---\n\nUsed during INC-2025-001 to watch the backlog drain.\n`);
+    writeFileSync(
+      added,
+      `---\nid: RB-0002\ntitle: Check the invoice queue\nsummary: See how many invoices wait and whether the workers keep up.\nowner: ops\ncreated: 2025-02-01\nservices: [billing]\nrisk: low\nexpected_minutes: 5\nlast_verified: 2025-06-01\nreview_every_days: 180\n---\n\nUsed during INC-2025-001 to watch the backlog drain.\n`,
+    );
     await expect.poll(() => statusOf(`${base}/runbooks/check-invoice-queue/`), { timeout: 180_000, interval: 200 }).toBe(200);
     await visit(`${base}/incidents/2025-001-invoices-late/`);
     await shows('Check the invoice queue');
     unlinkSync(added);
     await expect.poll(() => statusOf(`${base}/runbooks/check-invoice-queue/`), { timeout: 180_000, interval: 200 }).toBe(404);
     await visit(`${base}/incidents/2025-001-invoices-late/`);
-    await expect.poll(async () => (await page.locator('body').textContent().catch(() => 'Check the invoice queue (page still loading)')) ?? '', { timeout: 180_000, interval: 100 }).not.toContain('Check the invoice queue');
+    await expect
+      .poll(
+        async () =>
+          (await page
+            .locator('body')
+            .textContent()
+            .catch(() => 'Check the invoice queue (page still loading)')) ?? '',
+        { timeout: 180_000, interval: 100 },
+      )
+      .not.toContain('Check the invoice queue');
     expect(log).not.toMatch(/this is a bug in Cairn/);
   });
 });

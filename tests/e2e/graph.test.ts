@@ -13,13 +13,29 @@ const page = (id: string) => {
   if (!pages.has(id)) pages.set(id, parse(read(`${urlOf.get(id)!.slice(1)}index.html`)).querySelector('article')!);
   return pages.get(id)!;
 };
-const linksTo = (from: string, to: string) => page(from).querySelectorAll('a').some((a) => a.getAttribute('href') === urlOf.get(to));
-const shownBothWays = ['affected-project', 'possibly-affected', 'used-runbook', 'retrospective-of', 'calls-runbook', 'teaches-playbook', 'owned-by', 'on-service', 'changes-service', 'runbook-for-service', 'mentions'];
+const linksTo = (from: string, to: string) =>
+  page(from)
+    .querySelectorAll('a')
+    .some((a) => a.getAttribute('href') === urlOf.get(to));
+const shownBothWays = [
+  'affected-project',
+  'possibly-affected',
+  'used-runbook',
+  'retrospective-of',
+  'calls-runbook',
+  'teaches-playbook',
+  'owned-by',
+  'on-service',
+  'changes-service',
+  'runbook-for-service',
+  'mentions',
+];
 
 describe('the content graph in the built sample', () => {
   it('holds every kind of declared edge, and inferred edges with their reasons', () => {
     const kinds = new Set(graph.edges.filter((e) => !e.inferred).map((e) => e.kind));
-    for (const kind of ['affected-project', 'used-runbook', 'retrospective-of', 'calls-runbook', 'teaches-playbook', 'owned-by', 'on-service', 'changes-service', 'runbook-for-service', 'mentions']) expect(kinds).toContain(kind);
+    for (const kind of ['affected-project', 'used-runbook', 'retrospective-of', 'calls-runbook', 'teaches-playbook', 'owned-by', 'on-service', 'changes-service', 'runbook-for-service', 'mentions'])
+      expect(kinds).toContain(kind);
     const inferred = graph.edges.filter((e) => e.inferred);
     expect(inferred.length).toBeGreaterThan(0);
     expect(inferred.every((e) => typeof e.reason === 'string' && e.reason.length > 10)).toBe(true);
@@ -43,7 +59,9 @@ describe('the content graph in the built sample', () => {
     const incidents = project.querySelectorAll('#project-incidents ~ .table-scroll')[0]!.querySelectorAll('tbody tr');
     expect(incidents.length).toBe(graph.edges.filter((e) => e.to === 'PRJ-datacentre-exit' && e.kind === 'affected-project').length);
     expect(project.querySelector('.totals')!.textContent).toMatch(/\d+ incidents?, worst SEV\d; customer-facing downtime/);
-    const bodyLinks = page('RB-0012').querySelectorAll('.prose a.id-link').map((a) => a.textContent);
+    const bodyLinks = page('RB-0012')
+      .querySelectorAll('.prose a.id-link')
+      .map((a) => a.textContent);
     expect(bodyLinks).toContain('INC-2026-011');
     expect(page('RB-0012').querySelector('#runbook-usage')!.textContent).toMatch(/^Used in \d+ incidents?$/);
   });

@@ -61,7 +61,11 @@ describe('links from tickets', () => {
     const tooBig: string[] = [];
     for (const doc of docs) {
       await page.goto(`${base}/embed/${doc.id}/`);
-      const size = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, width: document.documentElement.scrollWidth, open: document.querySelector('.open')!.getBoundingClientRect().bottom }));
+      const size = await page.evaluate(() => ({
+        height: document.documentElement.scrollHeight,
+        width: document.documentElement.scrollWidth,
+        open: document.querySelector('.open')!.getBoundingClientRect().bottom,
+      }));
       if (size.height > 240 || size.width > 480 || size.open > 240) tooBig.push(`${doc.id} ${JSON.stringify(size)}`);
     }
     expect(tooBig).toEqual([]);
@@ -147,7 +151,10 @@ describe('framing and content security', () => {
     expect(card.headers.get('content-security-policy')).toBe('frame-ancestors *');
     expect(read('_headers')).toMatch(/\/embed\/\*\n\s+! Content-Security-Policy/);
     for (const doc of docs) {
-      const csp = parse(read(`${doc.url.slice(1)}index.html`)).querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '';
+      const csp =
+        parse(read(`${doc.url.slice(1)}index.html`))
+          .querySelector('meta[http-equiv="content-security-policy"]')
+          ?.getAttribute('content') ?? '';
       expect(csp, doc.id).toMatch(/default-src 'self'/);
       expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
       expect(csp).not.toMatch(/unsafe-inline/);

@@ -27,7 +27,12 @@ describe('the review queue of a build', () => {
     const teams = page.querySelectorAll('.review-team').map((section) => ({
       team: section.querySelector('h2')!.text.trim(),
       reach: section.querySelector('.review-team-head p')!.text.replace(/\s+/g, ' ').trim(),
-      items: section.querySelectorAll('.review-list li').map((li) => `${li.querySelector('.badge-id')!.text} ${li.querySelector('.review-when .badge')!.text} → ${li.querySelector('a.doc-title')!.getAttribute('href')} | ${li.querySelector('.review-when a')!.getAttribute('href')}`),
+      items: section
+        .querySelectorAll('.review-list li')
+        .map(
+          (li) =>
+            `${li.querySelector('.badge-id')!.text} ${li.querySelector('.review-when .badge')!.text} → ${li.querySelector('a.doc-title')!.getAttribute('href')} | ${li.querySelector('.review-when a')!.getAttribute('href')}`,
+        ),
     }));
     expect(teams).toEqual([
       {
@@ -41,7 +46,9 @@ describe('the review queue of a build', () => {
       {
         team: 'Service desk',
         reach: '1 item · #service-desk · @fixture/service-desk · 1 draft in progress',
-        items: ['INC-2026-001 14 days overdue, due 15 Feb 2026 → /incidents/2026-001-printer-queue/ | https://github.com/kestrel-freight/knowledge-base/edit/main/tests/fixtures/review-kb/incidents/2026-001-printer-queue.mdx'],
+        items: [
+          'INC-2026-001 14 days overdue, due 15 Feb 2026 → /incidents/2026-001-printer-queue/ | https://github.com/kestrel-freight/knowledge-base/edit/main/tests/fixtures/review-kb/incidents/2026-001-printer-queue.mdx',
+        ],
       },
     ]);
     expect(parse(files.get('index.html')!).querySelector('a[href="/review/"]')).not.toBeNull();
@@ -61,9 +68,16 @@ describe('the review queue of a build', () => {
   });
 
   it('has an Atom feed per team with its overdue items, and per collection', () => {
-    const titles = (file: string) => parse(files.get(file)!).querySelectorAll('entry > title').map((t) => t.text.replace(/^<!\[CDATA\[|\]\]>$/g, ''));
+    const titles = (file: string) =>
+      parse(files.get(file)!)
+        .querySelectorAll('entry > title')
+        .map((t) => t.text.replace(/^<!\[CDATA\[|\]\]>$/g, ''));
     // The team's overdue item first, then the documents it owns (its own team page among them).
-    expect(titles('feeds/teams/desk.xml')).toEqual(['Due: Action item: Pin the printer driver version (INC-2026-001 Printer queue stuck at head office)', 'INC-2026-001 Printer queue stuck at head office', 'desk Service desk']);
+    expect(titles('feeds/teams/desk.xml')).toEqual([
+      'Due: Action item: Pin the printer driver version (INC-2026-001 Printer queue stuck at head office)',
+      'INC-2026-001 Printer queue stuck at head office',
+      'desk Service desk',
+    ]);
     expect(titles('feeds/runbooks.xml')).toEqual(['RB-0001 Restart the billing workers', 'RB-0003 Restart the fax gateway']);
   });
 

@@ -25,11 +25,20 @@ function prng(state: number): () => number {
   };
 }
 const random = prng(seed);
-const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const at = (text: string) => Math.floor(random() * (text.length + 1));
 
 const fixture = 'tests/fixtures/valid-kb';
-const sources = ['incidents/2025-001-invoices-late.mdx', 'runbooks/restart-billing.mdx', 'retrospectives/billing-revamp.mdx', 'projects/billing-revamp.mdx', 'playbooks/month-end.mdx', 'guides/first-week.mdx', 'services/billing.mdx', 'teams/ops.mdx'].map((file) => ({
+const sources = [
+  'incidents/2025-001-invoices-late.mdx',
+  'runbooks/restart-billing.mdx',
+  'retrospectives/billing-revamp.mdx',
+  'projects/billing-revamp.mdx',
+  'playbooks/month-end.mdx',
+  'guides/first-week.mdx',
+  'services/billing.mdx',
+  'teams/ops.mdx',
+].map((file) => ({
   collection: file.split('/')[0]!,
   text: readFileSync(join(fixture, file), 'utf8'),
 }));
@@ -47,8 +56,54 @@ const freshId = (collection: string, i: number): string =>
     teams: `fuzz-team-${i}`,
   })[collection]!;
 
-const hostile = ['{', '}', '<', '</Callout>', '<Steps>', '---', ': :', '- [', '"', "'", '\t', '&', '*', '!!binary', '&anchor', '*anchor', '<script>', '{/*', 'javascript:', '\u0000', '\uFEFF', '\r\n', '\r', '\\', '`', '```', '[x](', '<Event time=', 'id: INC-2025-001', 'severity: SEV9', 'created: 2025-02-30', '%', '@', '|', '\u202E', '\uD800'];
-const prose = ['Restart the workers.', '**Bold** and _emphasis_ and ~~gone~~.', '`code <pod-name>`', 'See RB-0001 and PRJ-billing-revamp.', 'Tracked in OPS-42.', '[the docs](https://example.org/docs)', 'Café, naïve, 日本語, 🙂.', '\u200Bzero width'];
+const hostile = [
+  '{',
+  '}',
+  '<',
+  '</Callout>',
+  '<Steps>',
+  '---',
+  ': :',
+  '- [',
+  '"',
+  "'",
+  '\t',
+  '&',
+  '*',
+  '!!binary',
+  '&anchor',
+  '*anchor',
+  '<script>',
+  '{/*',
+  'javascript:',
+  '\u0000',
+  '\uFEFF',
+  '\r\n',
+  '\r',
+  '\\',
+  '`',
+  '```',
+  '[x](',
+  '<Event time=',
+  'id: INC-2025-001',
+  'severity: SEV9',
+  'created: 2025-02-30',
+  '%',
+  '@',
+  '|',
+  '\u202E',
+  '\uD800',
+];
+const prose = [
+  'Restart the workers.',
+  '**Bold** and _emphasis_ and ~~gone~~.',
+  '`code <pod-name>`',
+  'See RB-0001 and PRJ-billing-revamp.',
+  'Tracked in OPS-42.',
+  '[the docs](https://example.org/docs)',
+  'Café, naïve, 日本語, 🙂.',
+  '\u200Bzero width',
+];
 const blocks = [
   '- one\n- two\n  - nested',
   '1. first\n2. second',
@@ -65,7 +120,29 @@ const blocks = [
   `${'*a '.repeat(400)}x${' a*'.repeat(400)}`,
   `| a |\n| - |\n${'| r |\n'.repeat(2_100)}`,
 ];
-const values = ['', '~', '[]', '{}', '2025-02-30', 'SEV9', '"quoted"', 'yes', '0x1F', '-1', '1e999', '&a x', '*a', '!!binary AAAA', '>-\n  folded text', '[ops, ops]', 'RB-9999', 'PRJ-nope', '"#ops"', '"line\\nbreak"', `"${'x'.repeat(5_000)}"`];
+const values = [
+  '',
+  '~',
+  '[]',
+  '{}',
+  '2025-02-30',
+  'SEV9',
+  '"quoted"',
+  'yes',
+  '0x1F',
+  '-1',
+  '1e999',
+  '&a x',
+  '*a',
+  '!!binary AAAA',
+  '>-\n  folded text',
+  '[ops, ops]',
+  'RB-9999',
+  'PRJ-nope',
+  '"#ops"',
+  '"line\\nbreak"',
+  `"${'x'.repeat(5_000)}"`,
+];
 
 type Parts = { frontMatter: string; body: string };
 const lines = (text: string) => text.split('\n');
@@ -77,8 +154,14 @@ const spliceLine = (text: string, edit: (lines: string[], i: number) => void) =>
 
 /** Edits of the body; most keep it valid, as authors' edits do, some break it on purpose. */
 const bodyEdits: ((body: string) => string)[] = [
-  (b) => { const i = at(b); return b.slice(0, i) + pick(hostile) + b.slice(i); },
-  (b) => { const i = at(b); return b.slice(0, i) + b.slice(i + 1 + Math.floor(random() * 20)); },
+  (b) => {
+    const i = at(b);
+    return b.slice(0, i) + pick(hostile) + b.slice(i);
+  },
+  (b) => {
+    const i = at(b);
+    return b.slice(0, i) + b.slice(i + 1 + Math.floor(random() * 20));
+  },
   (b) => spliceLine(b, (all, i) => all.splice(i, 1)),
   (b) => spliceLine(b, (all, i) => all.splice(i, 0, all[Math.floor(random() * all.length)]!)),
   (b) => spliceLine(b, (all, i) => all.splice(i, 0, '', pick(prose), '')),
@@ -89,24 +172,33 @@ const bodyEdits: ((body: string) => string)[] = [
 
 /** Edits of the front matter: wrong values, duplicate and unknown keys, YAML tricks. */
 const frontMatterEdits: ((yaml: string) => string)[] = [
-  (y) => { const i = at(y); return y.slice(0, i) + pick(hostile) + y.slice(i); },
+  (y) => {
+    const i = at(y);
+    return y.slice(0, i) + pick(hostile) + y.slice(i);
+  },
   (y) => spliceLine(y, (all, i) => all.splice(i, 1)),
   (y) => spliceLine(y, (all, i) => all.splice(i, 0, all[i]!)),
-  (y) => spliceLine(y, (all, i) => { all[i] = all[i]!.replace(/:\s.*$/, `: ${pick(values)}`); }),
+  (y) =>
+    spliceLine(y, (all, i) => {
+      all[i] = all[i]!.replace(/:\s.*$/, `: ${pick(values)}`);
+    }),
   (y) => `${y}\nsumary: A typo of a known key`,
   (y) => `nested: ${'['.repeat(200)}${']'.repeat(200)}\n${y}`,
   (y) => `base: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n${y}`,
 ];
 
 /** Edits of the whole file: line endings, encoding marks, a file cut short. */
-const fileEdits: ((text: string) => string)[] = [
-  (t) => t.replace(/\n/g, '\r\n'),
-  (t) => `\uFEFF${t}`,
-  (t) => t.slice(0, at(t)),
-];
+const fileEdits: ((text: string) => string)[] = [(t) => t.replace(/\n/g, '\r\n'), (t) => `\uFEFF${t}`, (t) => t.slice(0, at(t))];
 
 /** File names a reader's host could choke on (see fileNameProblem). */
-const oddNames = [(i: number) => `Case ${i} é%.mdx`, (i: number) => `case-${i}'quote.mdx`, (i: number) => `CASE-${i}.mdx`, (i: number) => `sub folder/case-${i}.mdx`, (i: number) => `case-${i}.MDX`, (i: number) => `ünï-${i}.mdx`];
+const oddNames = [
+  (i: number) => `Case ${i} é%.mdx`,
+  (i: number) => `case-${i}'quote.mdx`,
+  (i: number) => `CASE-${i}.mdx`,
+  (i: number) => `sub folder/case-${i}.mdx`,
+  (i: number) => `case-${i}.MDX`,
+  (i: number) => `ünï-${i}.mdx`,
+];
 
 function split(text: string): Parts {
   const end = text.indexOf('\n---\n', 4);

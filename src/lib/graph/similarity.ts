@@ -10,7 +10,9 @@ export interface SimilarityOptions {
 
 /** Words that say nothing about a document's subject. */
 const stopWords = new Set(
-  `about above after again against all also and any are around because been before being below between both but can could did does doing down during each few for from further had has have having her here hers him his how into its itself just more most not now off once only other our ours out over own same she should some such than that the their theirs them then there these they this those through too under until very was were what when where which while who whom why will with would you your yours we us it is be an as at by if in of on or so to up no do our one two per via new use used using make made get got see may must need needs within without across still next last first team teams`.split(/\s+/),
+  `about above after again against all also and any are around because been before being below between both but can could did does doing down during each few for from further had has have having her here hers him his how into its itself just more most not now off once only other our ours out over own same she should some such than that the their theirs them then there these they this those through too under until very was were what when where which while who whom why will with would you your yours we us it is be an as at by if in of on or so to up no do our one two per via new use used using make made get got see may must need needs within without across still next last first team teams`.split(
+    /\s+/,
+  ),
 );
 
 /** Lower-case content words; a trailing plural `s` is dropped so "printers" meets "printer". */
@@ -124,7 +126,10 @@ export function similarEdges(docs: readonly GraphDocument[], { perDocument = 3, 
   });
   for (const list of postings) {
     if (!list || list.docs.length <= postingsPerTerm) continue;
-    const order = list.docs.map((_, i) => i).sort((a, b) => list.weights[b]! - list.weights[a]!).slice(0, postingsPerTerm);
+    const order = list.docs
+      .map((_, i) => i)
+      .sort((a, b) => list.weights[b]! - list.weights[a]!)
+      .slice(0, postingsPerTerm);
     list.docs = order.map((i) => list.docs[i]!);
     list.weights = order.map((i) => list.weights[i]!);
   }

@@ -43,8 +43,16 @@ export function projectImpact(projectId: string, graph: ContentGraph, docs: Look
     return impact;
   };
   const newestFirst = (a: IncidentImpact, b: IncidentImpact) => Date.parse(b.detected) - Date.parse(a.detected);
-  const declared = graph.to(projectId, 'affected-project').map((e) => row(e.from)).filter((r) => r !== undefined).sort(newestFirst);
-  const inferred = graph.to(projectId, 'possibly-affected').map((e) => row(e.from, e.reason)).filter((r) => r !== undefined).sort(newestFirst);
+  const declared = graph
+    .to(projectId, 'affected-project')
+    .map((e) => row(e.from))
+    .filter((r) => r !== undefined)
+    .sort(newestFirst);
+  const inferred = graph
+    .to(projectId, 'possibly-affected')
+    .map((e) => row(e.from, e.reason))
+    .filter((r) => r !== undefined)
+    .sort(newestFirst);
   const customerFacingMinutes = declared.reduce((sum, r) => {
     const doc = docs.get(r.id);
     if (!r.customerFacing || doc?.collection !== 'incidents') return sum;

@@ -13,7 +13,8 @@ export interface SiteAudit {
 }
 
 /** Tags that, seen as text outside code, mean markup was printed instead of rendered. */
-const literalHtml = /<\/?(?:details|summary|sup|sub|kbd|mark|br|img|table|tr|td|th|thead|tbody|div|span|p|a|b|i|u|strong|em|ul|li|ol|h[1-6]|iframe|video|small|center|font|hr|dl|dt|dd)(?:\s[^<>]*)?\/?>/i;
+const literalHtml =
+  /<\/?(?:details|summary|sup|sub|kbd|mark|br|img|table|tr|td|th|thead|tbody|div|span|p|a|b|i|u|strong|em|ul|li|ol|h[1-6]|iframe|video|small|center|font|hr|dl|dt|dd)(?:\s[^<>]*)?\/?>/i;
 /** Site-generator syntax that should have been rewritten. */
 const generatorSyntax = /\{\{[<%]|^!!! |\[!(?:NOTE|TIP|WARNING|IMPORTANT|CAUTION)\]|\[\[_TOC_\]\]|\{#[A-Za-z][\w-]*\}/m;
 

@@ -17,10 +17,28 @@ export interface GeneratorRewrite {
 }
 
 const calloutTypes: Record<string, 'note' | 'tip' | 'warning' | 'danger'> = {
-  note: 'note', info: 'note', abstract: 'note', summary: 'note', example: 'note', quote: 'note', question: 'note', important: 'note', seealso: 'note',
-  tip: 'tip', hint: 'tip', success: 'tip', check: 'tip', done: 'tip',
-  warning: 'warning', caution: 'warning', attention: 'warning',
-  danger: 'danger', error: 'danger', failure: 'danger', bug: 'danger', fail: 'danger',
+  note: 'note',
+  info: 'note',
+  abstract: 'note',
+  summary: 'note',
+  example: 'note',
+  quote: 'note',
+  question: 'note',
+  important: 'note',
+  seealso: 'note',
+  tip: 'tip',
+  hint: 'tip',
+  success: 'tip',
+  check: 'tip',
+  done: 'tip',
+  warning: 'warning',
+  caution: 'warning',
+  attention: 'warning',
+  danger: 'danger',
+  error: 'danger',
+  failure: 'danger',
+  bug: 'danger',
+  fail: 'danger',
 };
 
 /** The Callout type closest to an admonition or alert kind, `note` when it is unknown. */

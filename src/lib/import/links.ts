@@ -30,7 +30,13 @@ export function resolveLink(url: string, from: string, documents: ReadonlySet<st
   const lower = new Map([...documents].map((d) => [d.toLowerCase(), d]));
   const doc = (p: string) => lower.get(p.toLowerCase());
   const stem = base.replace(/\.(html?|md|markdown)$/i, '');
-  const candidates = [base, `${stem}.md`, `${stem}.markdown`, `${stem}.html.md`, ...folderPageNames.flatMap((n) => [posix.join(stem, `${n}.md`), posix.join(base, `${n}.md`), posix.join(base, `${n}.html`)])];
+  const candidates = [
+    base,
+    `${stem}.md`,
+    `${stem}.markdown`,
+    `${stem}.html.md`,
+    ...folderPageNames.flatMap((n) => [posix.join(stem, `${n}.md`), posix.join(base, `${n}.md`), posix.join(base, `${n}.html`)]),
+  ];
   if (/\/(index|readme|_index)$/i.test(stem)) candidates.push(...folderPageNames.map((n) => `${posix.dirname(stem)}/${n}.md`));
   for (const c of candidates) {
     const found = doc(c.replace(/^\//, ''));

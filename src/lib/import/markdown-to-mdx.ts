@@ -126,7 +126,8 @@ function markAlert(node: Blockquote): boolean {
 function embedded(state: State, node: Element): Link | undefined {
   const src = node.properties.src ?? node.properties.data ?? (node.children.find((c) => c.type === 'element' && c.tagName === 'source') as Element | undefined)?.properties.src;
   if (typeof src !== 'string' || !src) return undefined;
-  const title = typeof node.properties.title === 'string' && node.properties.title ? node.properties.title : `Embedded ${node.tagName === 'video' || node.tagName === 'audio' ? node.tagName : 'content'}: ${src}`;
+  const title =
+    typeof node.properties.title === 'string' && node.properties.title ? node.properties.title : `Embedded ${node.tagName === 'video' || node.tagName === 'audio' ? node.tagName : 'content'}: ${src}`;
   const link: Link = { type: 'link', url: src, children: [{ type: 'text', value: title }] };
   state.patch(node, link);
   return link;
@@ -135,10 +136,12 @@ function embedded(state: State, node: Element): Link | undefined {
 const attribute = (name: string, value: string): MdxJsxAttribute => ({ type: 'mdxJsxAttribute', name, value });
 
 function handlers() {
-  const inline = (name: string) => (state: State, node: Element): MdxJsxTextElement => {
-    const attributes = (allowedHtml.get(name) ?? []).filter((a) => node.properties[a] !== undefined).map((a) => attribute(a, String(node.properties[a])));
-    return { type: 'mdxJsxTextElement', name, attributes, children: state.all(node) as PhrasingContent[] };
-  };
+  const inline =
+    (name: string) =>
+    (state: State, node: Element): MdxJsxTextElement => {
+      const attributes = (allowedHtml.get(name) ?? []).filter((a) => node.properties[a] !== undefined).map((a) => attribute(a, String(node.properties[a])));
+      return { type: 'mdxJsxTextElement', name, attributes, children: state.all(node) as PhrasingContent[] };
+    };
   return {
     sup: inline('sup'),
     sub: inline('sub'),
@@ -152,7 +155,12 @@ function handlers() {
     embed: embedded,
     object: embedded,
     details(state: State, node: Element): MdxJsxFlowElement {
-      return { type: 'mdxJsxFlowElement', name: 'details', attributes: node.properties.open ? [{ type: 'mdxJsxAttribute', name: 'open', value: null }] : [], children: state.toFlow(state.all(node)) as MdxJsxFlowElement['children'] };
+      return {
+        type: 'mdxJsxFlowElement',
+        name: 'details',
+        attributes: node.properties.open ? [{ type: 'mdxJsxAttribute', name: 'open', value: null }] : [],
+        children: state.toFlow(state.all(node)) as MdxJsxFlowElement['children'],
+      };
     },
     summary(state: State, node: Element): MdxJsxFlowElement {
       return { type: 'mdxJsxFlowElement', name: 'summary', attributes: [], children: [{ type: 'paragraph', children: state.all(node) as PhrasingContent[] }] };
@@ -162,7 +170,12 @@ function handlers() {
       const children = state.toFlow(state.all(node));
       if (typeof type !== 'string') return children;
       const title = node.properties.dataTitle;
-      return { type: 'mdxJsxFlowElement', name: 'Callout', attributes: [attribute('type', type), ...(typeof title === 'string' && title ? [attribute('title', title)] : [])], children } as MdxJsxFlowElement;
+      return {
+        type: 'mdxJsxFlowElement',
+        name: 'Callout',
+        attributes: [attribute('type', type), ...(typeof title === 'string' && title ? [attribute('title', title)] : [])],
+        children,
+      } as MdxJsxFlowElement;
     },
   };
 }
@@ -191,4 +204,3 @@ function tidyTableCells(tree: Root) {
     cell.children = flat;
   });
 }
-

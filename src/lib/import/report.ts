@@ -11,7 +11,9 @@ export function formatImportReport(r: ImportReport, limit = 20): string {
     for (const item of items.slice(0, limit)) lines.push(`  ${line(item)}`);
     if (items.length > limit) lines.push(`  … and ${items.length - limit} more`);
   };
-  lines.push(`${plural(r.written.length, 'document')} written, ${r.updated.length} updated, ${r.unchanged} unchanged since the last import, ${r.keptEdited.length} left alone because a person changed them.`);
+  lines.push(
+    `${plural(r.written.length, 'document')} written, ${r.updated.length} updated, ${r.unchanged} unchanged since the last import, ${r.keptEdited.length} left alone because a person changed them.`,
+  );
   list('Left alone (edited or removed since the last import)', r.keptEdited, (k) => `${k.file}  (from ${k.from})`);
   const constructs = Object.entries(r.rewritten).sort((a, b) => b[1] - a[1]);
   if (constructs.length) lines.push('', `Rewritten: ${constructs.map(([k, v]) => `${v} ${k}`).join(', ')}.`);
@@ -23,6 +25,8 @@ export function formatImportReport(r: ImportReport, limit = 20): string {
   // The same note on many documents ("no date in the source") is one line with where it applies.
   const byNote = new Map<string, string[]>();
   for (const n of r.notes) byNote.set(n.note, [...(byNote.get(n.note) ?? []), n.from]);
-  list('For a person to finish', [...byNote], ([note, files]) => (files.length === 1 ? `${files[0]}: ${note}` : `${note} (${files.length} documents: ${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''})`));
+  list('For a person to finish', [...byNote], ([note, files]) =>
+    files.length === 1 ? `${files[0]}: ${note}` : `${note} (${files.length} documents: ${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''})`,
+  );
   return lines.join('\n');
 }

@@ -144,7 +144,13 @@ function freeSlug(doc: PreparedDocument, collection: CollectionName, id: string,
   if (named) return named(id, slugify(doc.title) || 'untitled');
   // Titles such as `[` or `%` (tldr pages) have no letters: the ID names the page then.
   const own = slugify(doc.title) || id.toLowerCase();
-  const folder = slugify(posix.dirname(doc.rel).split('/').filter((p) => p !== '.').pop() ?? '');
+  const folder = slugify(
+    posix
+      .dirname(doc.rel)
+      .split('/')
+      .filter((p) => p !== '.')
+      .pop() ?? '',
+  );
   for (const candidate of [own, folder ? `${folder}-${own}` : own]) if (!taken.has(candidate)) return candidate;
   for (let n = 2; ; n++) if (!taken.has(`${own}-${n}`)) return `${own}-${n}`;
 }

@@ -73,7 +73,12 @@ export function digests(queue: ReviewQueue, documents: readonly NotifyDocument[]
 
 /** The digest with only what has not been sent yet: what a chat message carries. */
 export function unsent(digest: TeamDigest, sent: (key: string) => boolean): TeamDigest {
-  return { ...digest, changes: digest.changes.filter((c) => !sent(changeKey(c))), fellDue: digest.fellDue.filter((i) => !sent(itemKey(i))), stillDue: digest.stillDue.filter((i) => !sent(itemKey(i))) };
+  return {
+    ...digest,
+    changes: digest.changes.filter((c) => !sent(changeKey(c))),
+    fellDue: digest.fellDue.filter((i) => !sent(itemKey(i))),
+    stillDue: digest.stillDue.filter((i) => !sent(itemKey(i))),
+  };
 }
 
 /** Every key a digest carries. */

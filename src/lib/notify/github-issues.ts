@@ -23,11 +23,23 @@ interface Issue {
  * the first item falls due, edited as the queue changes, closed with a comment when nothing
  * is left. Idempotent: run twice, it changes nothing the second time. Returns what it did.
  */
-export async function syncIssues(target: GitHubTarget, queues: readonly TeamQueue[], allTeams: readonly string[], today: string, site: string, policy?: RetryPolicy, fetchImpl?: typeof fetch): Promise<string[]> {
+export async function syncIssues(
+  target: GitHubTarget,
+  queues: readonly TeamQueue[],
+  allTeams: readonly string[],
+  today: string,
+  site: string,
+  policy?: RetryPolicy,
+  fetchImpl?: typeof fetch,
+): Promise<string[]> {
   const call = async (method: string, path: string, body?: unknown, accept: number[] = []) => {
     const response = await sendWithRetries(
       `${target.api.replace(/\/$/, '')}${path}`,
-      { method, headers: { Accept: 'application/vnd.github+json', Authorization: `Bearer ${target.token}`, 'X-GitHub-Api-Version': '2022-11-28', ...(body ? { 'Content-Type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) },
+      {
+        method,
+        headers: { Accept: 'application/vnd.github+json', Authorization: `Bearer ${target.token}`, 'X-GitHub-Api-Version': '2022-11-28', ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      },
       policy,
       fetchImpl,
       accept,

@@ -16,10 +16,15 @@ const changeWhat = (c: Change) => `${c.kind === 'new' ? 'New' : 'Changed'} ${col
 export function digestMarkdown(d: TeamDigest, site = ''): string {
   const parts = [`# ${markdownText(heading(d))}`, '', `Since ${formatDate(d.since)}.${d.channel ? ` Channel ${markdownText(d.channel)}.` : ''}`];
   if (d.changes.length) {
-    parts.push('', '## New and changed', '', ...d.changes.map((c) => {
-      const lessons = c.lessons.length ? ` (lessons: ${c.lessons.map(markdownText).join('; ')})` : '';
-      return `- ${changeWhat(c)}: [${c.doc.id} ${markdownText(c.doc.title)}](${site}${c.doc.url})${lessons}`;
-    }));
+    parts.push(
+      '',
+      '## New and changed',
+      '',
+      ...d.changes.map((c) => {
+        const lessons = c.lessons.length ? ` (lessons: ${c.lessons.map(markdownText).join('; ')})` : '';
+        return `- ${changeWhat(c)}: [${c.doc.id} ${markdownText(c.doc.title)}](${site}${c.doc.url})${lessons}`;
+      }),
+    );
   }
   if (d.fellDue.length) parts.push('', `## Fell due since ${formatDate(d.since)}`, '', ...d.fellDue.map((i) => markdownItem(i, site)));
   if (d.stillDue.length) parts.push('', '## Still to do', '', ...d.stillDue.map((i) => markdownItem(i, site)));
@@ -34,7 +39,9 @@ const slackLink = (url: string | undefined, text: string) => (url ? `<${url}|${s
 function chatLines(d: TeamDigest, site: string, link: (url: string | undefined, text: string) => string, escape: (s: string) => string): string[] {
   const item = (i: ReviewItem) => `${escape(i.what)}: ${link(absolute(site, i.url) ?? i.edit, `${i.id} ${i.title}`)} (${escape(itemWhen(i))})`;
   const lines = [
-    ...d.changes.map((c) => `${changeWhat(c)}: ${link(absolute(site, c.doc.url), `${c.doc.id} ${c.doc.title}`)}${c.lessons.length ? ` (${c.lessons.length} lesson${c.lessons.length === 1 ? '' : 's'})` : ''}`),
+    ...d.changes.map(
+      (c) => `${changeWhat(c)}: ${link(absolute(site, c.doc.url), `${c.doc.id} ${c.doc.title}`)}${c.lessons.length ? ` (${c.lessons.length} lesson${c.lessons.length === 1 ? '' : 's'})` : ''}`,
+    ),
     ...[...d.fellDue, ...d.stillDue].map(item),
   ];
   if (lines.length <= maxChatLines) return lines;
@@ -72,7 +79,10 @@ export function teamsPayload(d: TeamDigest, site = ''): { type: 'message'; attac
           $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
           type: 'AdaptiveCard',
           version: '1.4',
-          body: [{ type: 'TextBlock', text: heading(d), weight: 'Bolder', size: 'Medium', wrap: true }, ...lines.map((text) => ({ type: 'TextBlock', text: `- ${text}`, wrap: true, spacing: 'Small' }))],
+          body: [
+            { type: 'TextBlock', text: heading(d), weight: 'Bolder', size: 'Medium', wrap: true },
+            ...lines.map((text) => ({ type: 'TextBlock', text: `- ${text}`, wrap: true, spacing: 'Small' })),
+          ],
         },
       },
     ],

@@ -28,7 +28,11 @@ describe('a collection added in one descriptor file', () => {
     expect(isCollectionName('changes')).toBe(true);
     expect((collections as Record<string, { singular: string }>).changes!.singular).toBe('Change request');
     expect(navigation.find((g) => g.label === 'Operate')!.links.map((l) => l.href)).toEqual(['/incidents/', '/runbooks/', '/playbooks/', '/services/', '/changes/']);
-    expect(referenceFields.filter((f) => (f.collection as string) === 'changes').map((f) => `${f.path.join('.')} → ${f.target}`)).toEqual(['services → services', 'runbooks → runbooks', 'owner → teams']);
+    expect(referenceFields.filter((f) => (f.collection as string) === 'changes').map((f) => `${f.path.join('.')} → ${f.target}`)).toEqual([
+      'services → services',
+      'runbooks → runbooks',
+      'owner → teams',
+    ]);
   });
 
   it('has its IDs recognised by form, in prose and in bodies', () => {
@@ -39,9 +43,7 @@ describe('a collection added in one descriptor file', () => {
 
   it('is loaded, validated, linked and named in messages by its descriptor', () => {
     const loaded = kb();
-    expect(loaded.problems.map(formatProblem)).toEqual([
-      'content/runbooks/roll-back-billing.mdx:14:42: error: unknown change request CHG-0007; did you mean CHG-0001?',
-    ]);
+    expect(loaded.problems.map(formatProblem)).toEqual(['content/runbooks/roll-back-billing.mdx:14:42: error: unknown change request CHG-0007; did you mean CHG-0001?']);
     const change = loaded.documents.find((d) => d.id === 'CHG-0001')!;
     expect(change.collection).toBe('changes');
     expect(change.mentions).toEqual(['RB-0001']);
@@ -50,7 +52,10 @@ describe('a collection added in one descriptor file', () => {
       { label: 'Window', value: '10 Mar 2025' },
       { label: 'Services', value: 'Billing' },
     ]);
-    expect(tableCells(change, '2025-06-02')).toEqual([{ text: 'approved', badge: 'approved' }, { text: '10 Mar 2025', sort: '2025-03-10' }]);
+    expect(tableCells(change, '2025-06-02')).toEqual([
+      { text: 'approved', badge: 'approved' },
+      { text: '10 Mar 2025', sort: '2025-03-10' },
+    ]);
     const facets = searchFacets(change, new Map([['ops', 'Operations']]), '2025-05-01');
     expect(facets.filters).toMatchObject({ collection: ['Change requests'], team: ['Operations'], service: ['billing'], status: ['approved'], year: ['2025'] });
     expect(facets.meta).toMatchObject({ id: 'CHG-0001', collection: 'Change request', date: '2025-03-10' });

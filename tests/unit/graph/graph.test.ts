@@ -62,17 +62,15 @@ describe('possibly affected projects', () => {
 
 describe('the whole graph', () => {
   it('indexes edges both ways and keeps declared and inferred apart', () => {
-    const graph = buildGraph(
-      [
-        project('PRJ-a', { services: ['erp'] }),
-        project('PRJ-b', { services: ['erp'] }),
-        incident('INC-2025-001', { services: ['erp'], projects: ['PRJ-a'] }),
-      ],
-      '2025-12-01',
-    );
+    const graph = buildGraph([project('PRJ-a', { services: ['erp'] }), project('PRJ-b', { services: ['erp'] }), incident('INC-2025-001', { services: ['erp'], projects: ['PRJ-a'] })], '2025-12-01');
     expect(graph.to('PRJ-a').map((e) => [e.from, e.kind, e.inferred])).toEqual([['INC-2025-001', 'affected-project', false]]);
     expect(graph.to('PRJ-b', 'possibly-affected').map((e) => [e.from, e.inferred])).toEqual([['INC-2025-001', true]]);
-    expect(graph.from('INC-2025-001').filter((e) => !e.inferred).map((e) => e.to)).toEqual(['PRJ-a']);
+    expect(
+      graph
+        .from('INC-2025-001')
+        .filter((e) => !e.inferred)
+        .map((e) => e.to),
+    ).toEqual(['PRJ-a']);
   });
 });
 

@@ -3,8 +3,12 @@ import { similarEdges, terms } from '../../../src/lib/graph/similarity.ts';
 import { incident, runbook } from './helpers.ts';
 
 describe('similar documents', () => {
-  const printers = incident('INC-2026-026', { title: 'Label printers failed after the cutover' }, { text: 'Zebra label printer driver template mismatch at Doncaster; printers printed blank labels; manual labels for six hours.' });
-  const printerRunbook = runbook('RB-0013', { title: 'Recover warehouse label printing' }, );
+  const printers = incident(
+    'INC-2026-026',
+    { title: 'Label printers failed after the cutover' },
+    { text: 'Zebra label printer driver template mismatch at Doncaster; printers printed blank labels; manual labels for six hours.' },
+  );
+  const printerRunbook = runbook('RB-0013', { title: 'Recover warehouse label printing' });
   const unrelated = incident('INC-2025-014', { title: 'Payment gateway certificate expired' }, { text: 'The TLS certificate on the payment gateway expired; card payments failed until renewal.' });
   const certRunbook = runbook('RB-0001', { title: 'Renew and deploy a TLS certificate' });
   const filler = [1, 2, 3, 4].map((n) => incident(`INC-2024-00${n}`, { title: `Unrelated outage number ${n}` }, { text: `Mailbox quota ${n} exceeded for shared inbox users.` }));

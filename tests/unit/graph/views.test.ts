@@ -8,23 +8,40 @@ const docs = [
   project('PRJ-erp', { services: ['erp'], start: '2025-06-01', planned_end: '2026-03-31' }),
   runbook('RB-0006'),
   incident('INC-2025-010', {
-    severity: 'SEV2', projects: ['PRJ-portal'], runbooks: ['RB-0006'], customer_facing: true,
-    detected: '2025-06-24T13:05:00Z', mitigated: '2025-06-24T14:20:00Z', resolved: '2025-06-24T16:00:00Z',
+    severity: 'SEV2',
+    projects: ['PRJ-portal'],
+    runbooks: ['RB-0006'],
+    customer_facing: true,
+    detected: '2025-06-24T13:05:00Z',
+    mitigated: '2025-06-24T14:20:00Z',
+    resolved: '2025-06-24T16:00:00Z',
     lessons: [lesson('Load test the beta', 'testing')],
   }),
   incident('INC-2025-020', {
-    severity: 'SEV1', projects: ['PRJ-portal', 'PRJ-erp'], runbooks: ['RB-0006'], customer_facing: false,
-    detected: '2025-08-01T09:00:00Z', resolved: '2025-08-01T12:00:00Z',
+    severity: 'SEV1',
+    projects: ['PRJ-portal', 'PRJ-erp'],
+    runbooks: ['RB-0006'],
+    customer_facing: false,
+    detected: '2025-08-01T09:00:00Z',
+    resolved: '2025-08-01T12:00:00Z',
   }),
   incident('INC-2025-030', { severity: 'SEV4', services: ['erp'], detected: '2025-11-03T08:00:00+01:00' }),
   incident('INC-2025-040', { severity: 'SEV3', services: ['email'], detected: '2025-12-01T08:00:00Z' }),
   doc('retrospectives', {
-    id: 'RETRO-0001', title: 'Portal retrospective', project: 'PRJ-portal', date: '2025-11-20', facilitator: 'Facilitator',
+    id: 'RETRO-0001',
+    title: 'Portal retrospective',
+    project: 'PRJ-portal',
+    date: '2025-11-20',
+    facilitator: 'Facilitator',
     outcome: { on_time: false, slip_days: 31, budget_variance_pct: 12, satisfaction: 3 },
     lessons: [lesson('Rehearse the cutover', 'testing'), lesson('Tell the desk first', 'communication')],
   }),
   doc('retrospectives', {
-    id: 'RETRO-0002', title: 'ERP retrospective', project: 'PRJ-erp', date: '2026-01-20', facilitator: 'Facilitator',
+    id: 'RETRO-0002',
+    title: 'ERP retrospective',
+    project: 'PRJ-erp',
+    date: '2026-01-20',
+    facilitator: 'Facilitator',
     outcome: { on_time: true, slip_days: 0, budget_variance_pct: 0, satisfaction: 4 },
     lessons: [lesson('Test with real data', 'testing')],
   }),
@@ -45,9 +62,7 @@ describe('project impact', () => {
 
     const erp = projectImpact('PRJ-erp', graph, lookup);
     expect(erp.declared.map((r) => r.id)).toEqual(['INC-2025-020']);
-    expect(erp.inferred.map((r) => [r.id, r.inferredReason])).toEqual([
-      ['INC-2025-030', 'incident on erp on 2025-11-03, while PRJ-erp was changing erp (2025-06-01 to 2026-03-31)'],
-    ]);
+    expect(erp.inferred.map((r) => [r.id, r.inferredReason])).toEqual([['INC-2025-030', 'incident on erp on 2025-11-03, while PRJ-erp was changing erp (2025-06-01 to 2026-03-31)']]);
   });
 });
 

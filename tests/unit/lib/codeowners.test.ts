@@ -5,7 +5,11 @@ import { loadKnowledgeBase } from '../../../src/pipeline/knowledge-base.ts';
 describe('CODEOWNERS', () => {
   it("routes each document's pull requests to its owning team's GitHub team", () => {
     const { documents } = loadKnowledgeBase({ root: process.cwd(), contentDir: 'tests/fixtures/valid-kb', today: '2026-11-25', audience: 'restricted' });
-    expect(codeowners(documents).split('\n').filter((l) => l.startsWith('/'))).toEqual([
+    expect(
+      codeowners(documents)
+        .split('\n')
+        .filter((l) => l.startsWith('/')),
+    ).toEqual([
       '/tests/fixtures/valid-kb/guides/first-week.mdx @fixture/ops',
       '/tests/fixtures/valid-kb/incidents/2025-001-invoices-late.mdx @fixture/ops',
       '/tests/fixtures/valid-kb/incidents/2025-002-restricted-review.mdx @fixture/ops',

@@ -146,7 +146,10 @@ describe('names that differ only in case', () => {
     urlNamesOf({
       collection,
       file,
-      slug: file.split('/').pop()!.replace(/\.mdx$/, ''),
+      slug: file
+        .split('/')
+        .pop()!
+        .replace(/\.mdx$/, ''),
       id,
       idAt: { line: 2, column: 5 },
       formerly: formerly.map((name, i) => ({ name, line: 4 + i, column: 5 })),

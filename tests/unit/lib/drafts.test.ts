@@ -17,7 +17,9 @@ function withEdit(file: string, edit: (text: string) => string) {
 
 describe('drafts', () => {
   it('are referred to by plain ID: no link, no backlink, no error', () => {
-    const kb = withEdit('playbooks/month-end.mdx', (t) => t.replace('runbooks: [RB-0001]', 'runbooks: [RB-0001, RB-0002]').replace('- Check the queue is empty.', '- Check the queue is empty; RB-0002 is coming.'));
+    const kb = withEdit('playbooks/month-end.mdx', (t) =>
+      t.replace('runbooks: [RB-0001]', 'runbooks: [RB-0001, RB-0002]').replace('- Check the queue is empty.', '- Check the queue is empty; RB-0002 is coming.'),
+    );
     expect(kb.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const playbook = kb.documents.find((d) => d.id === 'PB-0001')!;
     expect(playbook.html).toContain('RB-0002 is coming');

@@ -39,7 +39,14 @@ describe('importing Markdown', () => {
   });
 
   it('takes title, summary, tags and date from the source, and says what needs a person', () => {
-    const sorter = importMarkdown(sources.find((s) => s.name === 'restart-the-sorter.md')!.text, 'restart-the-sorter.md', 'runbooks', { ids: new Set(), team: 'ops', service: 'billing', project: 'PRJ-x', today: '2026-11-25', now: '2026-11-25T10:00:00Z' });
+    const sorter = importMarkdown(sources.find((s) => s.name === 'restart-the-sorter.md')!.text, 'restart-the-sorter.md', 'runbooks', {
+      ids: new Set(),
+      team: 'ops',
+      service: 'billing',
+      project: 'PRJ-x',
+      today: '2026-11-25',
+      now: '2026-11-25T10:00:00Z',
+    });
     expect(sorter.fileName).toBe('restart-the-parcel-sorter.mdx');
     expect(sorter.text).toContain('title: Restart the parcel sorter\nsummary: How the night shift restarts the parcel sorter PLC after a jam, without losing the wave.');
     expect(sorter.text).toContain('created: 2024-03-05\ntags:\n  - warehouse\n  - night-shift');

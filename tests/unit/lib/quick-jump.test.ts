@@ -36,7 +36,11 @@ describe('quick jump', () => {
 
   it('narrows as words are added instead of listing anything that shares one word', () => {
     expect(search('leeds swtich').map((e) => e.id)).toEqual(['INC-2025-041']);
-    expect(search('payment gateway').map((e) => e.id).sort()).toEqual(['INC-2025-014', 'RB-0012']);
+    expect(
+      search('payment gateway')
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(['INC-2025-014', 'RB-0012']);
   });
 
   it('finds nothing for nothing', () => {

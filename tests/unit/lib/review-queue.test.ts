@@ -91,7 +91,12 @@ describe('facts an import left to fill', () => {
     const root = mkdtempSync(join(tmpdir(), 'cairn-review-tofill-'));
     cpSync('tests/fixtures/review-kb', join(root, 'content'), { recursive: true });
     const file = join(root, 'content', 'incidents', '2026-001-printer-queue.mdx');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^severity: .*\n/m, '').replace(/^id: (.*)$/m, 'id: $1\nto_fill: [severity]'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace(/^severity: .*\n/m, '')
+        .replace(/^id: (.*)$/m, 'id: $1\nto_fill: [severity]'),
+    );
     const kb = load('internal', root, 'content');
     expect(kb.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
     expect(lines(queueFrom(kb, false)).filter((l) => l.includes(' to-fill '))).toEqual(['desk INC-2026-001 to-fill since undefined 0d: Fill in severity']);

@@ -14,7 +14,12 @@ describe('npm run new', () => {
     cpSync('tests/fixtures/valid-kb', join(dir, 'content'), { recursive: true });
     const ids = new Set(loadKnowledgeBase({ root: dir, contentDir: 'content', today: '2026-11-25', audience: 'restricted' }).documents.map((d) => d.id));
     const made = collectionNames.map((collection) => {
-      const doc = scaffold(collection, `Brand-new ${collection} page`, { ids, team: 'ops', service: 'billing', project: 'PRJ-billing-revamp', today: '2026-11-25', now: '2026-11-25T10:00:00Z' }, { draft: true });
+      const doc = scaffold(
+        collection,
+        `Brand-new ${collection} page`,
+        { ids, team: 'ops', service: 'billing', project: 'PRJ-billing-revamp', today: '2026-11-25', now: '2026-11-25T10:00:00Z' },
+        { draft: true },
+      );
       writeFileSync(join(dir, 'content', collection, doc.fileName), doc.text, { flag: 'wx' });
       // The context's team, service and project and the instant are guesses: a draft states none of them.
       expect(doc.text, collection).not.toMatch(/\b(ops|billing|PRJ-billing-revamp)\b|T10:00/);

@@ -206,7 +206,8 @@ describe('the allow marker', () => {
 describe('never quoting a secret', () => {
   const all: SecretFinding[] = realCases.flatMap((c) => (c.frontMatter ? findFrontMatterSecrets(c.body, 1) : findSecrets(c.body, 1)));
   /** The loader's message, built only from the place and the kind. */
-  const message = (f: SecretFinding) => `this looks like a ${f.kind}; remove it and have it revoked (it stays in git history once pushed). If it is a harmless example, put ${allowSecretMarker} in a comment on the line before`;
+  const message = (f: SecretFinding) =>
+    `this looks like a ${f.kind}; remove it and have it revoked (it stays in git history once pushed). If it is a harmless example, put ${allowSecretMarker} in a comment on the line before`;
 
   it('keeps the secret on the finding for redaction, hidden from printing and serialising', () => {
     expect(all).toHaveLength(realCases.length);

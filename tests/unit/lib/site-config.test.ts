@@ -19,7 +19,8 @@ describe('site configuration', () => {
     const { config } = loadSiteConfig(process.cwd());
     expect(contributionLinks(config, 'content/runbooks/renew-tls-certificate.mdx', 'RB-0001 Renew a certificate')).toEqual({
       edit: 'https://github.com/kestrel-freight/knowledge-base/edit/main/content/runbooks/renew-tls-certificate.mdx',
-      report: 'https://github.com/kestrel-freight/knowledge-base/issues/new?title=Problem+with+RB-0001+Renew+a+certificate&body=Document%3A+content%2Frunbooks%2Frenew-tls-certificate.mdx%0A%0AWhat+is+wrong+or+missing%3A%0A',
+      report:
+        'https://github.com/kestrel-freight/knowledge-base/issues/new?title=Problem+with+RB-0001+Renew+a+certificate&body=Document%3A+content%2Frunbooks%2Frenew-tls-certificate.mdx%0A%0AWhat+is+wrong+or+missing%3A%0A',
     });
   });
 
@@ -57,7 +58,16 @@ describe('site configuration', () => {
   });
 
   it('accepts only http(s) repository addresses', () => {
-    for (const repository of ['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', 'file:///etc/passwd', '//evil.example/kb', 'nope']) {
+    for (const repository of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:x',
+      'file:///etc/passwd',
+      '//evil.example/kb',
+      'nope',
+    ]) {
       expect(problemsOf(JSON.stringify({ repository }))).toMatch(/^cairn\.config\.json:1:15: error: repository: .* is not valid: expected a web address starting with https:\/\//);
     }
     expect(problemsOf('{"repository": "http://git.internal:8080/kb"}')).toBe('');

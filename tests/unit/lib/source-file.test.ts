@@ -20,9 +20,13 @@ describe('reading a content file', () => {
   });
 
   it('explains empty, binary, non-UTF-8, headless and unclosed files', () => {
-    const messages = [read(''), read(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0])), read(new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a])), read('# Just a heading\n'), read('---\nid: RB-0001\n')].map(
-      (r) => ('message' in r ? `${r.line}:${r.column} ${r.message}` : 'parsed'),
-    );
+    const messages = [
+      read(''),
+      read(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0])),
+      read(new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a])),
+      read('# Just a heading\n'),
+      read('---\nid: RB-0001\n'),
+    ].map((r) => ('message' in r ? `${r.line}:${r.column} ${r.message}` : 'parsed'));
     expect(messages).toMatchInlineSnapshot(`
       [
         "1:1 the file is empty; start it with front matter between --- lines, copied from a document of the same kind",

@@ -44,9 +44,13 @@ describe('ticket keys', () => {
 
 describe('tracker patterns', () => {
   it('refuses patterns that can match empty text or a space, with the fix', () => {
-    expect(ticketPatternProblem('\\d*')).toMatchInlineSnapshot(`"can match empty text, so every position would be a ticket key; make at least one part required, e.g. [A-Z]+-\\d+ rather than [A-Z]*-?\\d*"`);
+    expect(ticketPatternProblem('\\d*')).toMatchInlineSnapshot(
+      `"can match empty text, so every position would be a ticket key; make at least one part required, e.g. [A-Z]+-\\d+ rather than [A-Z]*-?\\d*"`,
+    );
     expect(['(?=OPS)', 'OPS-?\\d*|x?', '(?:)'].map((p) => ticketPatternProblem(p)?.slice(0, 21))).toEqual(Array(3).fill('can match empty text,'));
-    expect(ticketPatternProblem('[^#]+#\\d+')).toMatchInlineSnapshot(`"can match a space or line break, but a ticket key is one word; use classes without spaces, e.g. [\\w.-]+ rather than .+ or [^#]+"`);
+    expect(ticketPatternProblem('[^#]+#\\d+')).toMatchInlineSnapshot(
+      `"can match a space or line break, but a ticket key is one word; use classes without spaces, e.g. [\\w.-]+ rather than .+ or [^#]+"`,
+    );
   });
 
   it('refuses patterns that can backtrack catastrophically, naming the parts', () => {
@@ -57,22 +61,37 @@ describe('tracker patterns', () => {
     expect(ticketPatternProblem('(\\d|\\d\\d)+x')).toMatchInlineSnapshot(
       `"the repetition (\\d|\\d\\d)+ has alternatives (\\d|\\d\\d) that can begin with the same character, so a long near-miss can take exponential time; give each alternative a different first character, e.g. (?:A(?:B|C))+ rather than (?:AB|AC)+"`,
     );
-    expect(ticketPatternProblem('\\w+\\d+')).toMatchInlineSnapshot(`"the repetitions \\w+ and \\d+ follow each other and the second can begin with a character the first matches, so a long near-miss takes polynomial time; make the second begin with a character the first cannot match, e.g. [A-Z]+-\\d+ rather than \\w+\\d+"`);
+    expect(ticketPatternProblem('\\w+\\d+')).toMatchInlineSnapshot(
+      `"the repetitions \\w+ and \\d+ follow each other and the second can begin with a character the first matches, so a long near-miss takes polynomial time; make the second begin with a character the first cannot match, e.g. [A-Z]+-\\d+ rather than \\w+\\d+"`,
+    );
     expect(ticketPatternProblem('(?:\\w+\\.)*\\w+#\\d+')).toMatch(/^the repetitions \(\?:\\w\+\\\.\)\* and \\w\+ follow each other/);
-    expect(ticketPatternProblem('(?:OPS-\\d+)\\d+')).toMatchInlineSnapshot(`"its parts \\d+ at character 8 and \\d+ at character 12 can both match text like "000…", so a long near-miss takes polynomial time; let only one part match each character, e.g. [A-Z]+-\\d+ rather than \\w+\\d+"`);
+    expect(ticketPatternProblem('(?:OPS-\\d+)\\d+')).toMatchInlineSnapshot(
+      `"its parts \\d+ at character 8 and \\d+ at character 12 can both match text like "000…", so a long near-miss takes polynomial time; let only one part match each character, e.g. [A-Z]+-\\d+ rather than \\w+\\d+"`,
+    );
     expect(ticketPatternProblem('(a)\\1')).toMatch(/^uses the backreference \\1/);
     expect(ticketPatternProblem('(?i:ops)-\\d+')).toMatch(/^uses the flag group \(\?i:…\), which Cairn cannot check/);
     expect(ticketPatternProblem('(OPS-')).toMatch(/^not a valid regular expression \(Unterminated group\)/);
   });
 
   it('accepts the patterns trackers use, including delimited repetition', () => {
-    const accepted = ['(?:OPS|SD|CHG|SEC)-\\d+', 'INC\\d{7}', '(?<repo>kestrel-freight/[\\w.-]+)#(?<number>\\d+)', '[A-Z][A-Z0-9]+-\\d+', '[A-Z]{2,10}-\\d+', '[A-Z]+(?:-[A-Z]+)*-\\d+', '(?:[A-Z]+-)+\\d+', '(?:\\d{1,3}\\.){3}\\d{1,3}'];
+    const accepted = [
+      '(?:OPS|SD|CHG|SEC)-\\d+',
+      'INC\\d{7}',
+      '(?<repo>kestrel-freight/[\\w.-]+)#(?<number>\\d+)',
+      '[A-Z][A-Z0-9]+-\\d+',
+      '[A-Z]{2,10}-\\d+',
+      '[A-Z]+(?:-[A-Z]+)*-\\d+',
+      '(?:[A-Z]+-)+\\d+',
+      '(?:\\d{1,3}\\.){3}\\d{1,3}',
+    ];
     expect(accepted.filter((p) => ticketPatternProblem(p))).toEqual([]);
   });
 
   it('validates a tracker like content: pattern and URL placeholders', () => {
     const issues = trackerSchema.safeParse({ name: 'GitHub', pattern: '(?<repo>[\\w-]+/[\\w.-]+)#(?<n>\\d+)', url: 'https://github.com/{repo}/issues/{number}' }).error?.issues;
-    expect(issues?.map((i) => [i.path.join('.'), i.message])).toEqual([['url', '{number} is not a named group of the pattern; use one of {key}, {repo}, {n}, or name a group (?<number>…) in the pattern']]);
+    expect(issues?.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['url', '{number} is not a named group of the pattern; use one of {key}, {repo}, {n}, or name a group (?<number>…) in the pattern'],
+    ]);
   });
 
   it('leaves out an unsafe tracker even when the configuration was not checked', () => {

@@ -21,7 +21,16 @@ const queue = reviewQueue({
   drafts: kb.drafts,
   editLink: (file) => `https://git.example/edit/${file}`,
 });
-const docs = kb.documents.map((d) => ({ id: d.id, collection: d.collection, title: documentTitle(d.data), url: documentUrl(d.collection, d.slug), owner: 'owner' in d.data ? d.data.owner : '', created: 'created' in d.data ? d.data.created : undefined, updated: 'updated' in d.data ? d.data.updated : undefined, lessons: 'lessons' in d.data ? d.data.lessons.map((l) => l.title) : [] }));
+const docs = kb.documents.map((d) => ({
+  id: d.id,
+  collection: d.collection,
+  title: documentTitle(d.data),
+  url: documentUrl(d.collection, d.slug),
+  owner: 'owner' in d.data ? d.data.owner : '',
+  created: 'created' in d.data ? d.data.created : undefined,
+  updated: 'updated' in d.data ? d.data.updated : undefined,
+  lessons: 'lessons' in d.data ? d.data.lessons.map((l) => l.title) : [],
+}));
 const summary = (d: TeamDigest) => ({ team: d.team, changes: d.changes.map((c) => `${c.kind} ${c.doc.id}`), fellDue: d.fellDue.map((i) => i.id), stillDue: d.stillDue.map((i) => i.id) });
 
 describe('notify digests', () => {
@@ -39,7 +48,9 @@ describe('notify digests', () => {
       expect(slackWebhookPayload.safeParse(slackPayload(digest, 'https://kb.example')).error).toBeUndefined();
       expect(teamsWebhookPayload.safeParse(teamsPayload(digest, 'https://kb.example')).error).toBeUndefined();
     }
-    const lines = slackPayload(long, 'https://kb.example').blocks.slice(1).flatMap((b) => (b as { text: { text: string } }).text.text.split('\n'));
+    const lines = slackPayload(long, 'https://kb.example')
+      .blocks.slice(1)
+      .flatMap((b) => (b as { text: { text: string } }).text.text.split('\n'));
     expect(lines).toHaveLength(maxChatLines);
     expect(lines.at(-1)).toBe('• …and 172 more: <https://kb.example/review/|the review queue>');
   });
@@ -65,7 +76,11 @@ beforeAll(async () => {
         return json(429, { error: 'rate_limited' }, { 'Retry-After': '0' });
       }
       if (req.url === '/slack' || req.url === '/teams') return res.writeHead(200).end('ok');
-      if (req.method === 'GET' && req.url!.startsWith('/repos/org/kb/issues?')) return json(200, issues.filter((i) => i.state === 'open'));
+      if (req.method === 'GET' && req.url!.startsWith('/repos/org/kb/issues?'))
+        return json(
+          200,
+          issues.filter((i) => i.state === 'open'),
+        );
       if (req.method === 'POST' && req.url === '/repos/org/kb/labels') {
         const status = labelMade ? 422 : 201; // 422: the label exists already
         labelMade = true;
@@ -87,7 +102,17 @@ afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
 
 function notify(args: string[], state: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const env = { ...process.env, CAIRN_CONTENT_DIR: 'tests/fixtures/review-kb', CAIRN_TODAY: today, CAIRN_SITE_URL: 'https://kb.example', CAIRN_SLACK_WEBHOOK: `${base}/slack`, CAIRN_TEAMS_WEBHOOK_DESK: `${base}/teams`, GITHUB_TOKEN: 'test-token', GITHUB_REPOSITORY: 'org/kb', GITHUB_API_URL: base };
+    const env = {
+      ...process.env,
+      CAIRN_CONTENT_DIR: 'tests/fixtures/review-kb',
+      CAIRN_TODAY: today,
+      CAIRN_SITE_URL: 'https://kb.example',
+      CAIRN_SLACK_WEBHOOK: `${base}/slack`,
+      CAIRN_TEAMS_WEBHOOK_DESK: `${base}/teams`,
+      GITHUB_TOKEN: 'test-token',
+      GITHUB_REPOSITORY: 'org/kb',
+      GITHUB_API_URL: base,
+    };
     const child = spawn(process.execPath, ['scripts/notify.ts', ...args, '--state', state, '--out', join(state, '..', 'out')], { env });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -134,7 +159,9 @@ describe('GitHub issues and retries', () => {
 
   it('retries server errors but not a refused webhook, and never shows its secret path', async () => {
     let calls = 0;
-    const failing = (status: number): typeof fetch => async () => (calls++, new Response('nope', { status }));
+    const failing =
+      (status: number): typeof fetch =>
+      async () => (calls++, new Response('nope', { status }));
     await expect(postJson('https://hooks.example/T000/B000/secret', {}, noWait, failing(503))).rejects.toThrow('https://hooks.example/…: HTTP 503 nope');
     expect(calls).toBe(3);
     calls = 0;

@@ -30,16 +30,18 @@ export const teamsWebhookPayload = z.strictObject({
           $schema: z.literal('http://adaptivecards.io/schemas/adaptive-card.json'),
           type: z.literal('AdaptiveCard'),
           version: z.enum(['1.0', '1.1', '1.2', '1.3', '1.4', '1.5']),
-          body: z.array(
-            z.strictObject({
-              type: z.literal('TextBlock'),
-              text: z.string().min(1),
-              wrap: z.boolean().optional(),
-              weight: z.enum(['Default', 'Lighter', 'Bolder']).optional(),
-              size: z.enum(['Default', 'Small', 'Medium', 'Large', 'ExtraLarge']).optional(),
-              spacing: z.enum(['None', 'Small', 'Default', 'Medium', 'Large', 'ExtraLarge', 'Padding']).optional(),
-            }),
-          ).min(1),
+          body: z
+            .array(
+              z.strictObject({
+                type: z.literal('TextBlock'),
+                text: z.string().min(1),
+                wrap: z.boolean().optional(),
+                weight: z.enum(['Default', 'Lighter', 'Bolder']).optional(),
+                size: z.enum(['Default', 'Small', 'Medium', 'Large', 'ExtraLarge']).optional(),
+                spacing: z.enum(['None', 'Small', 'Default', 'Medium', 'Large', 'ExtraLarge', 'Padding']).optional(),
+              }),
+            )
+            .min(1),
         }),
       }),
     )

@@ -7,8 +7,7 @@ import { openRenderCache } from '../../../src/pipeline/render-cache.ts';
 import { formatProblems } from '../../../src/lib/problems.ts';
 import type { Audience } from '../../../src/lib/audience.ts';
 
-const load = (contentDir: string, audience?: Audience) =>
-  loadKnowledgeBase({ root: process.cwd(), contentDir, today: '2026-11-24', ...(audience ? { audience } : {}) });
+const load = (contentDir: string, audience?: Audience) => loadKnowledgeBase({ root: process.cwd(), contentDir, today: '2026-11-24', ...(audience ? { audience } : {}) });
 
 describe('loading a knowledge base', () => {
   it('loads every document of a valid knowledge base without problems', () => {
@@ -123,7 +122,14 @@ describe('links written as site paths', () => {
     const root = mkdtempSync(join(tmpdir(), 'cairn-links-'));
     cpSync('tests/fixtures/valid-kb', join(root, 'content'), { recursive: true });
     const playbook = join(root, 'content', 'playbooks', 'month-end.mdx');
-    const links = ['[ok](/runbooks/restart-billing/)', '[ok](/runbooks/restart-billing#procedure)', '[ok](/lessons/)', '[ok](/go/RB-0001/)', '[typo](/runbooks/restart-billng/)', '[anchor](/runbooks/restart-billing/#procedur)'];
+    const links = [
+      '[ok](/runbooks/restart-billing/)',
+      '[ok](/runbooks/restart-billing#procedure)',
+      '[ok](/lessons/)',
+      '[ok](/go/RB-0001/)',
+      '[typo](/runbooks/restart-billng/)',
+      '[anchor](/runbooks/restart-billing/#procedur)',
+    ];
     writeFileSync(playbook, `${readFileSync(playbook, 'utf8')}\n${links.join('\n\n')}\n`);
     const kb = loadKnowledgeBase({ root, contentDir: 'content', today: '2026-11-24' });
     expect(formatProblems(kb.problems, 'text').replaceAll(root, '')).toMatchInlineSnapshot(`
@@ -162,11 +168,13 @@ describe('the cache of validated front matter', () => {
     // The restricted document's words reach no entry of the internal audience's cache.
     const restricted = loadKnowledgeBase({ ...options, audience: 'restricted' }).documents.filter((d) => d.data.visibility === 'restricted');
     expect(restricted.length).toBeGreaterThan(0);
-    const entries = readdirSync(join(root, 'cache'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).map((f) => readFileSync(join(root, 'cache', f), 'utf8')).join('\n');
+    const entries = readdirSync(join(root, 'cache'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => readFileSync(join(root, 'cache', f), 'utf8'))
+      .join('\n');
     const lines = restricted.flatMap((d) => d.text.split('\n')).filter((line) => line.length > 30);
     expect(lines.join('\n')).toContain('fixture-restricted-5e1b');
     for (const line of lines) expect(entries).not.toContain(line);
     rmSync(root, { recursive: true, force: true });
   });
 });
-

@@ -35,7 +35,9 @@ describe('rendering a document body', () => {
       ].join('\n\n'),
     );
     expect(problems).toEqual([]);
-    expect(html).toContain('<aside class="callout callout-danger" role="alert"><p class="callout-title"><span class="callout-kind">Danger:</span> Data loss</p><p>Never run this on <strong>primary</strong>.</p></aside>');
+    expect(html).toContain(
+      '<aside class="callout callout-danger" role="alert"><p class="callout-title"><span class="callout-kind">Danger:</span> Data loss</p><p>Never run this on <strong>primary</strong>.</p></aside>',
+    );
     expect(html).toContain('<div class="steps"><ol>');
     expect(html).toContain('<div class="checklist"><ul>');
     expect(html).toContain('<li class="timeline-event"><time datetime="2025-03-27T09:14:00Z">27 Mar 2025, 09:14 UTC</time> <div class="timeline-body">Alert fired</div></li>');
@@ -122,7 +124,9 @@ describe('rendering a document body', () => {
   });
 
   it('links a project ID that runs into the next word, and reports one that matches nothing', () => {
-    const idIndex = new Map([['PRJ-sso-rollout', { id: 'PRJ-sso-rollout', collection: 'projects' as const, title: 'SSO rollout', url: '/projects/sso-rollout/', visible: true, visibility: 'internal' as const }]]);
+    const idIndex = new Map([
+      ['PRJ-sso-rollout', { id: 'PRJ-sso-rollout', collection: 'projects' as const, title: 'SSO rollout', url: '/projects/sso-rollout/', visible: true, visibility: 'internal' as const }],
+    ]);
     const linked = renderBody('The PRJ-sso-rollout-era changes.', context, { idIndex });
     expect(linked.html).toContain('<a href="/projects/sso-rollout/" title="SSO rollout" class="id-link">PRJ-sso-rollout</a>-era changes');
     expect(linked.mentions).toEqual(['PRJ-sso-rollout']);

@@ -42,7 +42,14 @@ describe('GFM parts', () => {
         return parse(body) !== lean(body);
       } catch (error) {
         // A body both refuse (broken MDX in fixtures) must be refused the same way.
-        return !(() => { try { lean(body); return false; } catch (e) { return (e as Error).message === (error as Error).message; } })();
+        return !(() => {
+          try {
+            lean(body);
+            return false;
+          } catch (e) {
+            return (e as Error).message === (error as Error).message;
+          }
+        })();
       }
     });
     expect(differing).toEqual([]);

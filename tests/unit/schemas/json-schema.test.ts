@@ -10,10 +10,19 @@ const sourceDirs = ['src/schemas', 'src/collections'];
 /** Every property of a zod object literal (`z.strictObject({…})`, `.extend({…})`) in the schema sources, with its JSDoc, whitespace folded. */
 function documentedFields(): { file: string; key: string; doc: string | undefined }[] {
   const fields: { file: string; key: string; doc: string | undefined }[] = [];
-  for (const file of sourceDirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f)))) {
+  for (const file of sourceDirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(dir, f)),
+  )) {
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
     const visit = (node: ts.Node): void => {
-      if (ts.isPropertyAssignment(node) && ts.isObjectLiteralExpression(node.parent) && ts.isCallExpression(node.parent.parent) && /(?:strictObject|\.extend)$/.test(node.parent.parent.expression.getText(source))) {
+      if (
+        ts.isPropertyAssignment(node) &&
+        ts.isObjectLiteralExpression(node.parent) &&
+        ts.isCallExpression(node.parent.parent) &&
+        /(?:strictObject|\.extend)$/.test(node.parent.parent.expression.getText(source))
+      ) {
         const jsDoc = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc).at(-1);
         const doc = jsDoc ? ts.getTextOfJSDocComment(jsDoc.comment)?.replace(/\s+/g, ' ').trim() : undefined;
         fields.push({ file, key: node.name.getText(source), doc });
@@ -51,7 +60,15 @@ describe('schema field documentation', () => {
     const wrong = jsonSchemas.flatMap(({ collection, schema }) =>
       describedProperties(schema)
         .filter((p) => typeof p.description !== 'string' || !docsOf.get(p.key)?.some((f) => f.doc === p.description))
-        .map((p) => `${collection}: ${p.path} is described as ${JSON.stringify(p.description)}; its JSDoc says ${docsOf.get(p.key)?.map((f) => JSON.stringify(f.doc)).join(' or ') ?? 'nothing'}`),
+        .map(
+          (p) =>
+            `${collection}: ${p.path} is described as ${JSON.stringify(p.description)}; its JSDoc says ${
+              docsOf
+                .get(p.key)
+                ?.map((f) => JSON.stringify(f.doc))
+                .join(' or ') ?? 'nothing'
+            }`,
+        ),
     );
     expect(wrong).toEqual([]);
   });

@@ -132,7 +132,10 @@ describe('the preview server', () => {
     const rules = parseHeadersFile(readFileSync('public/_headers', 'utf8'));
     const page = await send('/runbooks/renew-tls-certificate/');
     const embed = await send('/embed/RB-0001/');
-    for (const [answer, path] of [[page, '/runbooks/renew-tls-certificate/'], [embed, '/embed/RB-0001/']] as const) {
+    for (const [answer, path] of [
+      [page, '/runbooks/renew-tls-certificate/'],
+      [embed, '/embed/RB-0001/'],
+    ] as const) {
       for (const [name, value] of Object.entries(rules(path))) expect([path, name, answer.headers[name]]).toEqual([path, name, value]);
     }
   });
@@ -144,7 +147,16 @@ function parseHeadersFile(text: string): (path: string) => Record<string, string
   for (const line of text.split('\n')) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      blocks.push({ pattern: new RegExp(`^${line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`), set: [], unset: [] });
+      blocks.push({
+        pattern: new RegExp(
+          `^${line
+            .trim()
+            .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '.*')}$`,
+        ),
+        set: [],
+        unset: [],
+      });
       continue;
     }
     const block = blocks.at(-1)!;

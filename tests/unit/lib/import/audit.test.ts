@@ -15,7 +15,10 @@ describe('auditing a built site', () => {
       writeFileSync(join(site, path, 'index.html'), html);
     };
     write('', page('<p>Home</p>', '<a href="/guides/ls/">ls</a><a href="https://example.com/">out</a>'));
-    write('guides/ls', page('<p>See <a href="/guides/cd/#use">cd</a> and <img src="/assets/guides/a.png" alt="a"></p><p>&lt;details&gt; was shown</p><pre><code>&lt;kbd&gt; in code is fine</code></pre>'));
+    write(
+      'guides/ls',
+      page('<p>See <a href="/guides/cd/#use">cd</a> and <img src="/assets/guides/a.png" alt="a"></p><p>&lt;details&gt; was shown</p><pre><code>&lt;kbd&gt; in code is fine</code></pre>'),
+    );
     write('guides/cd', page('<p>Back to <a href="../ls/">ls</a>. {{&lt; hint info &gt;}}</p>'));
     const audit = auditSite(site, ['guides']);
     expect(audit.broken).toEqual([{ page: '/guides/ls/', url: '/assets/guides/a.png' }]);
@@ -30,7 +33,12 @@ describe('auditing a built site', () => {
 describe('words kept', () => {
   it('counts the words a reader of the source sees, not its markup, front matter or link addresses', () => {
     const source = readFileSync('tests/fixtures/import/prometheus/content/runbooks/alertmanager/_index.md', 'utf8');
-    expect(sourceWords('---\ntitle: Hidden\n---\nA [link](https://x.example/secret) and <kbd>Ctrl</kbd> {{< ref "y.md" >}}\n\n<style>\n.box { color: red }\n</style>\n')).toEqual(['a', 'link', 'and', 'ctrl']);
+    expect(sourceWords('---\ntitle: Hidden\n---\nA [link](https://x.example/secret) and <kbd>Ctrl</kbd> {{< ref "y.md" >}}\n\n<style>\n.box { color: red }\n</style>\n')).toEqual([
+      'a',
+      'link',
+      'and',
+      'ctrl',
+    ]);
     expect(wordsKept(source, sourceWords(source).join(' '))).toBe(1);
     expect(wordsKept('one two three four', 'one two three')).toBe(0.75);
   });

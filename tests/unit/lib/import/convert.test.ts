@@ -16,7 +16,12 @@ describe('converting real Markdown to MDX', () => {
     expect(mdx).toContain('<Callout type="tip">\n  Send a link to the postmortem document to meeting attendees 24 hours before the meeting.');
     expect(mdx).toContain('This will help you avoid wasting time in the meeting simply reading through the document.');
     // From docs/how_to_write/writing.md of the same repository: the quoted title becomes the Callout's.
-    const titled = importMarkdown('!!! info "Key Takeaways"\n    * Stick to the facts.\n    * Include changes to incident status and impact.\n\nAfter the quote.\n', 'writing.md', 'playbooks', context).text;
+    const titled = importMarkdown(
+      '!!! info "Key Takeaways"\n    * Stick to the facts.\n    * Include changes to incident status and impact.\n\nAfter the quote.\n',
+      'writing.md',
+      'playbooks',
+      context,
+    ).text;
     expect(titled).toContain('<Callout type="note" title="Key Takeaways">\n  - Stick to the facts.\n  - Include changes to incident status and impact.\n</Callout>\n\nAfter the quote.');
   });
 
@@ -24,7 +29,9 @@ describe('converting real Markdown to MDX', () => {
     const { body: mdx } = body('sourcegraph/communication/conflicts.md');
     expect(mdx).not.toContain('[!NOTE]');
     expect(mdx).toContain('<Callout type="note">\n  This page relates to interpersonal conflict related to work disagreements.');
-    expect(mdx).toContain('Nonviolent communication<sup>[1](http://www.citizenshandbook.org/nonviolent_communication.pdf), [2](https://www.nonviolentcommunication.com/pdf_files/4part_nvc_process.pdf)</sup> is a useful tool');
+    expect(mdx).toContain(
+      'Nonviolent communication<sup>[1](http://www.citizenshandbook.org/nonviolent_communication.pdf), [2](https://www.nonviolentcommunication.com/pdf_files/4part_nvc_process.pdf)</sup> is a useful tool',
+    );
   });
 
   it('turns an HTML table into a Markdown table', () => {
@@ -67,16 +74,21 @@ describe('GitHub alerts', () => {
     // From sourcegraph/handbook content/departments/technical-success/support/process/k8-migration.md (Apache-2.0).
     const source = '> [!WARNING] The new instance must be on the same version.\n>\n> [!NOTE] In some places you will see `$NAMESPACE` used.\n';
     const mdx = importMarkdown(source, 'k8-migration.md', 'guides', context).text;
-    expect(mdx).toContain('<Callout type="warning">\n  The new instance must be on the same version.\n</Callout>\n\n<Callout type="note">\n  In some places you will see `$NAMESPACE` used.\n</Callout>');
+    expect(mdx).toContain(
+      '<Callout type="warning">\n  The new instance must be on the same version.\n</Callout>\n\n<Callout type="note">\n  In some places you will see `$NAMESPACE` used.\n</Callout>',
+    );
   });
 });
 
 describe('images hosted elsewhere', () => {
   it('become links, since pages load nothing from the internet', () => {
     // From sourcegraph/handbook content/departments/people-talent/talent/tools/interview_training.md (Apache-2.0).
-    const source = '![Image listing topics to avoid such as children, age, ethnicity](https://storage.googleapis.com/sourcegraph-assets/handbook/InterviewBasics/Sourcegraph%20Interview%20Training%20-%20Q2%20FY22%20%2813%29.png)\n';
+    const source =
+      '![Image listing topics to avoid such as children, age, ethnicity](https://storage.googleapis.com/sourcegraph-assets/handbook/InterviewBasics/Sourcegraph%20Interview%20Training%20-%20Q2%20FY22%20%2813%29.png)\n';
     const mdx = importMarkdown(source, 'interview_training.md', 'guides', context).text;
-    expect(mdx).toContain('[Image: Image listing topics to avoid such as children, age, ethnicity](https://storage.googleapis.com/sourcegraph-assets/handbook/InterviewBasics/Sourcegraph%20Interview%20Training%20-%20Q2%20FY22%20%2813%29.png)');
+    expect(mdx).toContain(
+      '[Image: Image listing topics to avoid such as children, age, ethnicity](https://storage.googleapis.com/sourcegraph-assets/handbook/InterviewBasics/Sourcegraph%20Interview%20Training%20-%20Q2%20FY22%20%2813%29.png)',
+    );
     expect(mdx).not.toContain('![');
   });
 });

@@ -36,10 +36,15 @@ describe('facts an imported incident does not have', () => {
     const valid = incident('INC-2019-001');
     const { severity: _s, detected: _d, ...rest } = valid.data as Record<string, unknown>;
     const problems = (data: Record<string, unknown>) => incidentSchema.safeParse(data).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    expect(problems(rest)).toEqual(['severity: severity is required; set it, or list it in to_fill if the source does not say', 'detected: detected is required; set it, or list it in to_fill if the source does not say']);
+    expect(problems(rest)).toEqual([
+      'severity: severity is required; set it, or list it in to_fill if the source does not say',
+      'detected: detected is required; set it, or list it in to_fill if the source does not say',
+    ]);
     expect(problems({ ...rest, to_fill: ['severity', 'detected'] })).toBeUndefined();
     expect(problems({ ...valid.data, to_fill: ['commander'] })).toBeUndefined();
-    expect(problems({ ...valid.data, to_fill: ['comander'] })).toEqual(['to_fill.0: comander is not a field of this incident; to_fill lists fields it has that need a person, and may leave severity and detected out altogether']);
+    expect(problems({ ...valid.data, to_fill: ['comander'] })).toEqual([
+      'to_fill.0: comander is not a field of this incident; to_fill lists fields it has that need a person, and may leave severity and detected out altogether',
+    ]);
   });
 
   it('show as unknown on the page and keep the incident out of the figures that need them', () => {

@@ -61,7 +61,7 @@ describe('importing a whole folder', () => {
     expect(report.written.map((w) => w.from)).toEqual(['common/cd.md', 'common/ls.md']);
   });
 
-  it('writes front matter with the YAML library, so $\' and $& in the text stay as written', () => {
+  it("writes front matter with the YAML library, so $' and $& in the text stay as written", () => {
     const { root, run, options } = setUp('tldr');
     writeFileSync(join(root, 'source', 'prices.md'), "# Prices\n\nA shell string $'\\n' and $& and $1 cost nothing: keep them.\n");
     const report = run('guides');
@@ -104,7 +104,10 @@ describe('files documents link to', () => {
     writeFileSync(join(source, 'img', 'Flow Chart.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     writeFileSync(join(source, 'leave-form.pdf'), '%PDF-1.4');
     writeFileSync(join(source, 'unused.png'), Buffer.from([0x89]));
-    writeFileSync(join(source, 'holidays.md'), '# Holidays\n\nAsk for leave with [the form](leave-form.pdf) two weeks ahead.\n\n![How a request flows](img/Flow%20Chart.png)\n\n![Missing](img/gone.png)\n');
+    writeFileSync(
+      join(source, 'holidays.md'),
+      '# Holidays\n\nAsk for leave with [the form](leave-form.pdf) two weeks ahead.\n\n![How a request flows](img/Flow%20Chart.png)\n\n![Missing](img/gone.png)\n',
+    );
     const report = run('guides');
     const text = readFileSync(join(root, 'content', report.written.find((w) => w.from === 'holidays.md')!.file), 'utf8');
     expect(text).toContain('[the form](/assets/guides/leave-form.pdf)');
