@@ -142,9 +142,12 @@ async function build(): Promise<boolean> {
   return true;
 }
 
+let built = false;
 try {
-  if (!(await build())) process.exitCode = 1;
+  built = await build();
+  if (!built) process.exitCode = 1;
 } finally {
-  if (staging) removeStaging(staging);
+  // After the swap the workspace holds the previous site: deleting it need not hold up the build.
+  if (staging) removeStaging(staging, { inBackground: built });
   releaseAstroCache();
 }

@@ -185,7 +185,7 @@ describe('the swap into place', () => {
   const build = (outDir: string, contentDir: string) =>
     spawnSync(process.execPath, ['scripts/build.ts'], { env: { ...process.env, CAIRN_OUT_DIR: outDir, CAIRN_CONTENT_DIR: contentDir }, encoding: 'utf8' });
 
-  it('replaces a site on another filesystem, and keeps it when the next build fails', () => {
+  it('replaces a site on another filesystem, and keeps it when the next build fails', async () => {
     // /dev/shm is a tmpfs: a rename from the project's disk to there would fail with EXDEV.
     const parent = existsSync('/dev/shm') ? mkdtempSync('/dev/shm/cairn-out-') : mkdtempSync(join(tmpdir(), 'cairn-out-'));
     const outDir = join(parent, 'site');
@@ -199,7 +199,8 @@ describe('the swap into place', () => {
     expect(again.status, again.stderr).toBe(0);
     expect(existsSync(join(outDir, 'marker.txt'))).toBe(false);
     expect(existsSync(join(outDir, 'runbooks/restart-billing/index.html'))).toBe(true);
-    expect(readdirSync(parent)).toEqual(['site']); // no workspace left beside it
+    // No workspace left beside it: the previous site is deleted in the background once the new one is in place.
+    await expect.poll(() => readdirSync(parent), { timeout: 120_000, interval: 100 }).toEqual(['site']);
     rmSync(parent, { recursive: true, force: true });
   });
 
