@@ -11,7 +11,7 @@ export type WalkStep = void | typeof SKIP | number;
  * in document order. A visitor may replace `parent.children[index]` (and return SKIP, since
  * the original node's children are walked otherwise) or remove nodes and return the index
  * to continue from. unist-util-visit does the same but gives every node its own named
- * function for stack traces, which made tree walks a third of a render's time.
+ * function for stack traces: that bookkeeping was about a sixth of a render's time.
  */
 export function walk<T extends Node>(tree: Parent, visitor: (node: T, index: number, parent: Parent) => WalkStep): void {
   const children = tree.children;

@@ -24,10 +24,11 @@ export function collectHeadings(tree: Root): Heading[] {
     if (node.type !== 'element') return;
     const depth = headingRank(node);
     if (!depth) return;
-    node.properties.id ||= slugs.slug(toString(node));
+    const written = toString(node);
+    node.properties.id ||= slugs.slug(written);
     const id = node.properties.id;
     if (depth < 2 || depth > 4 || typeof id !== 'string') return;
-    const text = toString(node).trim();
+    const text = written.trim();
     headings.push({ depth, slug: id, text });
     node.children.push({
       type: 'element',
