@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 
 /** The HTTP status of a URL, or why there was none. */
@@ -54,11 +54,12 @@ beforeAll(async () => {
   }
   console.log(`dev server answered after ${Math.round(performance.now() - started)} ms`);
   browser = await launchBrowser();
-  page = await browser.newPage();
-  // A page the dev server is still re-syncing can take long on a busy machine (seen: over 30 s,
-  // Playwright's default); the polls below allow three minutes, so navigation does too.
-  page.setDefaultTimeout(180_000);
 }, 600_000);
+
+// What the dev server printed is the only trace of why a page did not come: show it with the failure.
+afterEach(({ task }) => {
+  if (task.result?.state === 'fail') console.log(`dev server output so far:\n${log}`);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -66,8 +67,19 @@ afterAll(async () => {
   rmSync(content, { recursive: true, force: true });
 });
 
-/** Opens a page; the dev server reloads open pages itself when content changes, which can cut a navigation short, so retry those. */
+/**
+ * Opens a page in a fresh tab. The dev server reloads open pages itself when content changes,
+ * and a navigation started while the old page is reloading can be swallowed by Chromium with
+ * no request sent (seen in CI: page.goto waited three minutes, the server never asked); a new
+ * tab has no reload in flight. A reload of the new tab can still cut its first load short.
+ */
 async function visit(url: string): Promise<void> {
+  const previous: Page | undefined = page;
+  page = await browser.newPage();
+  // A page the dev server is still re-syncing can take long on a busy machine (seen: over 30 s,
+  // Playwright's default); the polls below allow three minutes, so navigation does too.
+  page.setDefaultTimeout(180_000);
+  await previous?.close();
   for (let attempt = 1; ; attempt++) {
     try {
       await page.goto(url);
