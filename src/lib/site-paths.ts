@@ -44,6 +44,39 @@ function normalise(path: string): string {
   return /\/$|\.[a-z0-9]+$/i.test(decoded) ? decoded : `${decoded}/`;
 }
 
+/** Pages by the folder they are in (`/runbooks/`), per set of pages: built once, asked once per broken link. */
+const foldersOf = new WeakMap<ReadonlyMap<string, SitePage>, Map<string, string[]>>();
+
+const folderOf = (path: string) => path.replace(/[^/]*\/?$/, '');
+
+/**
+ * The page closest to a path that does not exist: among the pages of its folder, or, when the
+ * folder itself is mistyped (`/runbok/x/`), of the closest folder. Comparing with every page
+ * of the site took seconds per link at 10,000 documents (40,000 pages, most of them records).
+ */
+function nearestPage(path: string, pages: ReadonlyMap<string, SitePage>): string[] {
+  let folders = foldersOf.get(pages);
+  if (!folders) {
+    folders = new Map();
+    for (const page of pages.keys()) {
+      const folder = folderOf(page);
+      const inFolder = folders.get(folder);
+      if (inFolder) inFolder.push(page);
+      else folders.set(folder, [page]);
+    }
+    foldersOf.set(pages, folders);
+  }
+  const folder = folderOf(path);
+  const inFolder = folders.get(folder) ?? folders.get(closest(folder, [...folders.keys()], 1)[0] ?? '') ?? [];
+  const slug = path.slice(folder.length);
+  const near = closest(
+    slug,
+    inFolder.map((page) => page.slice(folderOf(page).length)),
+    1,
+  )[0];
+  return near === undefined ? [] : [inFolder.find((page) => page.slice(folderOf(page).length) === near)!];
+}
+
 /**
  * Problems with links written as site paths or anchors: a page that does not exist (with the
  * closest that does) is an error; an anchor that is not a heading of its page is a warning,
@@ -60,7 +93,7 @@ export function checkInternalLinks(
     const path = pathAndQuery === '' ? ownPath : normalise(pathAndQuery.split('?')[0]!);
     const page = pages.get(path);
     if (!page) {
-      const near = closest(path, [...pages.keys()], 1);
+      const near = nearestPage(path, pages);
       problems.push({
         ...link,
         severity: 'error',

@@ -31,6 +31,8 @@ export interface RenderCache {
 
 /** Validated front matter by collection and YAML text; the fingerprint covers the schemas. */
 export interface FrontMatterCache {
+  /** Whether `get` would find it, without copying it out. */
+  has(collection: string, yaml: string): boolean;
   get(collection: string, yaml: string): Record<string, unknown> | undefined;
   put(collection: string, yaml: string, data: unknown): void;
 }
@@ -106,17 +108,21 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
   let validated: Map<string, Record<string, unknown>> | undefined;
   const fresh = new Map<string, Record<string, unknown>>();
   const validatedKey = (collection: string, yaml: string) => createHash('sha256').update(collection).update('\0').update(yaml).digest('base64url');
-  const frontMatter: FrontMatterCache = {
-    get(collection, yaml) {
-      if (!validated) {
-        try {
-          validated = new Map(Object.entries(JSON.parse(readFileSync(validatedFile, 'utf8')) as Record<string, Record<string, unknown>>));
-        } catch {
-          validated = new Map();
-        }
+  const loadValidated = () => {
+    if (!validated) {
+      try {
+        validated = new Map(Object.entries(JSON.parse(readFileSync(validatedFile, 'utf8')) as Record<string, Record<string, unknown>>));
+      } catch {
+        validated = new Map();
       }
+    }
+    return validated;
+  };
+  const frontMatter: FrontMatterCache = {
+    has: (collection, yaml) => loadValidated().has(validatedKey(collection, yaml)),
+    get(collection, yaml) {
       const key = validatedKey(collection, yaml);
-      const data = validated.get(key);
+      const data = loadValidated().get(key);
       if (data) fresh.set(key, data);
       return data && structuredClone(data);
     },

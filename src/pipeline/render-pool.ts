@@ -1,9 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { documentRenderer, type DocumentRender, type RenderJob, type RenderSettings } from './render-document.ts';
+import { validFrontMatter, type FrontMatterJob } from './valid-front-matter.ts';
+import type { WorkerReply, WorkerRequest } from './render-worker.ts';
 
 /** Below this many renders, starting workers (about 0.3 s each) costs more than it saves. */
-const minJobsForWorkers = 64;
+export const minJobsForWorkers = 64;
 /** Jobs per message: large enough to amortise messaging, small enough to balance the load. */
 const chunkSize = 16;
 
@@ -14,48 +16,104 @@ export function defaultWorkers(): number {
 }
 
 /**
- * Renders every job, in worker threads when there are enough of them. Each render is a pure
- * function of its job and the settings, so results do not depend on how many workers ran
- * or in which order chunks came back. `onRendered` is told the running count.
+ * Worker threads for the two parallel phases of loading: validating front matter (before the
+ * ID index exists) and rendering bodies (with it). Started before the files are read, so the
+ * workers load their modules while the main thread reads.
  */
-export async function renderAll(jobs: readonly RenderJob[], settings: RenderSettings, workers = defaultWorkers(), onRendered?: (done: number) => void): Promise<DocumentRender[]> {
-  if (workers <= 1 || jobs.length < minJobsForWorkers) {
-    const render = documentRenderer(settings);
-    return jobs.map((job, i) => {
-      const result = render(job);
-      onRendered?.(i + 1);
-      return result;
-    });
-  }
-  const results: DocumentRender[] = new Array(jobs.length);
-  const chunks = Math.ceil(jobs.length / chunkSize);
-  let next = 0;
-  let done = 0;
-  const pool = Array.from({ length: Math.min(workers, chunks) }, () => new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: settings }));
-  try {
+export interface RenderPool {
+  /** The validated data of each front matter, or undefined where it has problems (the main thread reports those). */
+  validate(jobs: readonly FrontMatterJob[]): Promise<(Record<string, unknown> | undefined)[]>;
+  /** Renders every job; `onRendered` is told the running count. */
+  render(jobs: readonly RenderJob[], settings: RenderSettings, onRendered?: (done: number) => void): Promise<DocumentRender[]>;
+  close(): Promise<void>;
+}
+
+export function startPool(workers: number): RenderPool {
+  const pool = Array.from({ length: workers }, () => new Worker(new URL('./render-worker.ts', import.meta.url)));
+  // A worker that fails between two phases fails the next phase, not the process.
+  let failed: Error | undefined;
+  for (const worker of pool) worker.on('error', (error: Error) => (failed ??= error));
+  let settingsSent: RenderSettings | undefined;
+  /** Hands out chunks to whichever worker is free; results land by chunk, so order never depends on timing. */
+  const run = async <J, R>(kind: 'validate' | 'render', jobs: readonly J[], onDone?: (done: number) => void): Promise<R[]> => {
+    if (failed) throw failed;
+    const results: R[] = new Array(jobs.length);
+    const chunks = Math.ceil(jobs.length / chunkSize);
+    let next = 0;
+    let done = 0;
     await Promise.all(
       pool.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
             const send = () => {
-              if (next >= chunks) return resolve();
+              if (next >= chunks) return finish(resolve);
               const chunk = next++;
-              worker.postMessage({ chunk, jobs: jobs.slice(chunk * chunkSize, (chunk + 1) * chunkSize) });
+              worker.postMessage({ kind, chunk, jobs: jobs.slice(chunk * chunkSize, (chunk + 1) * chunkSize) } as WorkerRequest);
             };
-            worker.on('message', ({ chunk, renders }: { chunk: number; renders: DocumentRender[] }) => {
-              renders.forEach((r, i) => (results[chunk * chunkSize + i] = r));
-              done += renders.length;
-              onRendered?.(done);
+            const onMessage = ({ chunk, results: part }: WorkerReply<R>) => {
+              part.forEach((r, i) => (results[chunk * chunkSize + i] = r));
+              done += part.length;
+              onDone?.(done);
               send();
-            });
-            worker.once('error', reject);
-            worker.once('exit', (code) => (next < chunks || code !== 0 ? reject(new Error(`a render worker stopped (exit ${code})`)) : undefined));
+            };
+            const onExit = (code: number) => reject(new Error(`a render worker stopped (exit ${code})`));
+            const finish = (then: () => void) => {
+              worker.off('message', onMessage).off('error', reject).off('exit', onExit);
+              then();
+            };
+            worker.on('message', onMessage).once('error', reject).once('exit', onExit);
             send();
           }),
       ),
     );
+    return results;
+  };
+  return {
+    validate: (jobs) => run('validate', jobs),
+    render(jobs, settings, onRendered) {
+      if (settingsSent !== settings) {
+        for (const worker of pool) worker.postMessage({ kind: 'settings', settings } as WorkerRequest);
+        settingsSent = settings;
+      }
+      return run('render', jobs, onRendered);
+    },
+    async close() {
+      await Promise.all(pool.map((w) => w.terminate()));
+    },
+  };
+}
+
+/** The same work on this thread, for small sets and one-worker runs. */
+function inlinePool(): RenderPool {
+  return {
+    validate: async (jobs) => jobs.map(validFrontMatter),
+    async render(jobs, settings, onRendered) {
+      const render = documentRenderer(settings);
+      return jobs.map((job, i) => {
+        const result = render(job);
+        onRendered?.(i + 1);
+        return result;
+      });
+    },
+    async close() {},
+  };
+}
+
+/** Worker threads when there is enough work for them, otherwise this thread. */
+export function poolFor(jobs: number, workers = defaultWorkers()): RenderPool {
+  return workers <= 1 || jobs < minJobsForWorkers ? inlinePool() : startPool(workers);
+}
+
+/**
+ * Renders every job, in worker threads when there are enough of them. Each render is a pure
+ * function of its job and the settings, so results do not depend on how many workers ran
+ * or in which order chunks came back. `onRendered` is told the running count.
+ */
+export async function renderAll(jobs: readonly RenderJob[], settings: RenderSettings, workers = defaultWorkers(), onRendered?: (done: number) => void): Promise<DocumentRender[]> {
+  const pool = poolFor(jobs.length, workers);
+  try {
+    return await pool.render(jobs, settings, onRendered);
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    await pool.close();
   }
-  return results;
 }

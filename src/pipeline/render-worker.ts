@@ -1,8 +1,17 @@
-// A worker thread of the render pool: renders chunks of documents with the build's settings.
-import { parentPort, workerData } from 'node:worker_threads';
-import { documentRenderer, type RenderJob, type RenderSettings } from './render-document.ts';
+// A worker thread of the render pool: validates front matter, then renders bodies with the build's settings.
+import { parentPort } from 'node:worker_threads';
+import { documentRenderer, type DocumentRender, type RenderJob, type RenderSettings } from './render-document.ts';
+import { validFrontMatter, type FrontMatterJob } from './valid-front-matter.ts';
 
-const render = documentRenderer(workerData as RenderSettings);
-parentPort!.on('message', ({ chunk, jobs }: { chunk: number; jobs: RenderJob[] }) => {
-  parentPort!.postMessage({ chunk, renders: jobs.map(render) });
+export type WorkerRequest = { kind: 'settings'; settings: RenderSettings } | { kind: 'validate'; chunk: number; jobs: FrontMatterJob[] } | { kind: 'render'; chunk: number; jobs: RenderJob[] };
+export interface WorkerReply<R> {
+  chunk: number;
+  results: R[];
+}
+
+let render: ((job: RenderJob) => DocumentRender) | undefined;
+parentPort?.on('message', (request: WorkerRequest) => {
+  if (request.kind === 'settings') render = documentRenderer(request.settings);
+  else if (request.kind === 'validate') parentPort!.postMessage({ chunk: request.chunk, results: request.jobs.map(validFrontMatter) });
+  else parentPort!.postMessage({ chunk: request.chunk, results: request.jobs.map(render!) });
 });

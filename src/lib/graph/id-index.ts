@@ -23,14 +23,24 @@ export function unresolvedReason(id: string, expected: CollectionName | undefine
   const target = index.get(id);
   const noun = expected ? collections[expected].singular.toLowerCase() : 'document';
   if (!target) {
-    const pool = [...index.values()].filter((t) => !expected || t.collection === expected).map((t) => t.id);
-    const near = closest(id, pool, 3);
+    const near = closest(id, idsOf(index, expected), 3);
     return `unknown ${noun} ${id}; ${near.length ? `did you mean ${near.join(', ')}?` : `no ${noun} has that ID`}`;
   }
   if (expected && target.collection !== expected) {
     return `${id} is ${article(collections[target.collection].singular)}, not ${article(noun)}; list it under the right field or use ${article(noun)} ID`;
   }
   return undefined;
+}
+
+/** IDs by collection, per index: built once, not once per unknown ID (a list of 10,000 each time). */
+const idLists = new WeakMap<IdIndex, Map<CollectionName | undefined, string[]>>();
+
+function idsOf(index: IdIndex, collection: CollectionName | undefined): string[] {
+  let lists = idLists.get(index);
+  if (!lists) idLists.set(index, (lists = new Map()));
+  let ids = lists.get(collection);
+  if (!ids) lists.set(collection, (ids = [...index.values()].filter((t) => !collection || t.collection === collection).map((t) => t.id)));
+  return ids;
 }
 
 function article(noun: string): string {

@@ -129,13 +129,39 @@ describe('links written as site paths', () => {
       '[ok](/go/RB-0001/)',
       '[typo](/runbooks/restart-billng/)',
       '[anchor](/runbooks/restart-billing/#procedur)',
+      '[folder typo](/runbok/restart-billing/)',
     ];
     writeFileSync(playbook, `${readFileSync(playbook, 'utf8')}\n${links.join('\n\n')}\n`);
     const kb = loadKnowledgeBase({ root, contentDir: 'content', today: '2026-11-24' });
     expect(formatProblems(kb.problems, 'text').replaceAll(root, '')).toMatchInlineSnapshot(`
       "content/playbooks/month-end.mdx:26:1: error: link to /runbooks/restart-billng/: no page of this site is there; did you mean /runbooks/restart-billing/?
-      content/playbooks/month-end.mdx:28:1: warning: link to /runbooks/restart-billing/#procedur: /runbooks/restart-billing/ has no heading #procedur; did you mean #procedure?"
+      content/playbooks/month-end.mdx:28:1: warning: link to /runbooks/restart-billing/#procedur: /runbooks/restart-billing/ has no heading #procedur; did you mean #procedure?
+      content/playbooks/month-end.mdx:30:1: error: link to /runbok/restart-billing/: no page of this site is there; did you mean /runbooks/restart-billing/?"
     `);
+    rmSync(root, { recursive: true, force: true });
+  });
+});
+
+describe('loading on worker threads', () => {
+  it('gives the same documents and problems, at the same places, as loading on one thread', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cairn-workers-'));
+    cpSync('tests/fixtures/valid-kb', join(root, 'content'), { recursive: true });
+    const runbook = readFileSync('tests/fixtures/valid-kb/runbooks/restart-billing.mdx', 'utf8');
+    // Enough documents for the pool (64), some broken in each way the phases meet: YAML, schema, references, body links.
+    for (let i = 0; i < 80; i++) {
+      let text = runbook.replace('RB-0001', `RB-${1000 + i}`).replace('Restart the billing workers', `Restart billing worker pool ${i}`);
+      if (i % 10 === 1) text = text.replace('risk: low', 'risk: [low');
+      if (i % 10 === 2) text = text.replace('risk: low', 'risk: extreme');
+      if (i % 10 === 3) text = text.replace('services: [billing]', 'services: [billling]');
+      if (i % 10 === 4) text += `\nSee RB-${1000 + i + 1}, RB-9999 and [the pool](/runbooks/pool-${i + 100}/).\n`;
+      writeFileSync(join(root, 'content', 'runbooks', `pool-${i}.mdx`), text);
+    }
+    const options = { root, contentDir: 'content', today: '2026-11-24' };
+    const one = loadKnowledgeBase(options);
+    const two = await loadKnowledgeBaseFast(options, { workers: 2 });
+    expect(one.problems.filter((p) => p.severity === 'error').length).toBeGreaterThanOrEqual(32);
+    expect(two.problems).toEqual(one.problems);
+    expect(two.documents).toEqual(one.documents);
     rmSync(root, { recursive: true, force: true });
   });
 });
