@@ -3,6 +3,7 @@ import { findAndReplace } from 'mdast-util-find-and-replace';
 import type { VFile } from 'vfile';
 import type { IdIndex } from '../lib/graph/id-index.ts';
 import { collectionOfId, idsInProse, unresolvedReason } from '../lib/graph/id-index.ts';
+import { sourceMayMatch } from '../lib/source-may-match.ts';
 
 /** Document IDs as written in prose, from the collections' ID forms: INC-2025-014, RB-0042, PRJ-billing-migration. */
 export const bodyIdPattern = idsInProse();
@@ -67,6 +68,10 @@ export default function remarkIdLinks() {
   return (tree: Root, file: VFile) => {
     const index = file.data.idIndex;
     if (!index) return;
+    if (!sourceMayMatch(String(file.value), bodyIdPattern)) {
+      file.data.mentions = [];
+      return;
+    }
     const { mentions, unknown } = linkIds(tree, index);
     file.data.mentions = mentions;
     for (const u of unknown) {

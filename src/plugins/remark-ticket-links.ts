@@ -2,6 +2,7 @@ import type { Link, Root } from 'mdast';
 import { findAndReplace } from 'mdast-util-find-and-replace';
 import type { VFile } from 'vfile';
 import type { TicketLinker } from '../lib/tickets.ts';
+import { sourceMayMatch } from '../lib/source-may-match.ts';
 
 /**
  * Turns ticket keys in prose (`OPS-1234`, `INC0012345`, `org/repo#12`) into links to their
@@ -12,6 +13,10 @@ export default function remarkTicketLinks() {
   return (tree: Root, file: VFile) => {
     const linker = file.data.tickets;
     if (!linker?.pattern) return;
+    if (!sourceMayMatch(String(file.value), linker.pattern)) {
+      file.data.ticketKeys = [];
+      return;
+    }
     const keys = new Set<string>();
     findAndReplace(
       tree,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderBody } from '../../../src/pipeline/render-body.ts';
+import { ticketLinker } from '../../../src/lib/tickets.ts';
 
 const context = {
   today: '2026-11-24',
@@ -131,6 +132,21 @@ describe('rendering a document body', () => {
     expect(linked.html).toContain('<a href="/projects/sso-rollout/" title="SSO rollout" class="id-link">PRJ-sso-rollout</a>-era changes');
     expect(linked.mentions).toEqual(['PRJ-sso-rollout']);
     expect(renderBody('See PRJ-nope-x.', context, { idIndex }).problems).toEqual([{ line: 1, column: 5, message: 'unknown project PRJ-nope-x; no project has that ID' }]);
+  });
+
+  it('links IDs and ticket keys that only appear once character references and escapes are decoded', () => {
+    const idIndex = new Map([
+      ['RB-0042', { id: 'RB-0042', collection: 'runbooks' as const, title: 'Rotate the VPN certificate', url: '/runbooks/vpn/', visible: true, visibility: 'internal' as const }],
+    ]);
+    const tickets = ticketLinker([{ name: 'Jira', pattern: '[A-Z]{2,}-\\d+', url: 'https://jira.example.com/browse/{key}' }]);
+    for (const body of ['Run &#82;B-0042 first (OPS&#45;7).', 'Run RB\\-0042 first (OPS\\-7).']) {
+      const { html, mentions, tickets: keys } = renderBody(body, { ...context, ticketUrl: tickets.url }, { idIndex, tickets });
+      expect(mentions).toEqual(['RB-0042']);
+      expect(keys).toEqual(['OPS-7']);
+      expect(html).toContain('class="id-link">RB-0042</a>');
+    }
+    // Neither in the source: no walk, and nothing found.
+    expect(renderBody('Nothing to link here.', context, { idIndex, tickets })).toMatchObject({ mentions: [], tickets: [] });
   });
 });
 
