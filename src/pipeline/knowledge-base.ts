@@ -79,16 +79,17 @@ export async function loadKnowledgeBaseFast(options: LoadOptions, { cache, worke
     const fromCache = jobs.length - missing.length;
     onProgress?.(fromCache, jobs.length);
     pool ??= poolFor(missing.length, workers);
-    const fresh = await pool.render(
+    // Each render goes into the cache as it arrives: writing ten thousand entries then overlaps the workers' rendering.
+    await pool.render(
       missing.map((i) => jobs[i]!),
       prepared.settings,
-      (done) => onProgress?.(fromCache + done, jobs.length),
+      (n, fresh, done) => {
+        const i = missing[n]!;
+        renders[i] = fresh.rendered;
+        cache?.put(keys[i]!, fresh, prepared.parsed[i]!.data?.visibility ?? 'restricted');
+        onProgress?.(fromCache + done, jobs.length);
+      },
     );
-    missing.forEach((i, n) => {
-      renders[i] = fresh[n]!.rendered;
-      const doc = prepared.parsed[i]!;
-      cache?.put(keys[i]!, fresh[n]!, doc.data?.visibility ?? 'restricted');
-    });
     cache?.prune();
     return { ...assemble(prepared, renders as RenderedBody[]), fromCache };
   } finally {

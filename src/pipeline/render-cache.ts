@@ -102,6 +102,8 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
     // no cache yet
   }
   const used = new Set<string>();
+  /** Shard folders known to exist, so each is made once per run, not once per entry. */
+  const madeShards = new Set<string>();
   const pathOf = (key: string) => join(home, key.slice(0, 2), `${key}.json`);
   // One file for all front matter: ten thousand small reads cost more than one large one.
   const validatedFile = join(home, 'front-matter.json');
@@ -150,7 +152,11 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
       if (audience !== 'restricted' && render.deps.ids.some(([, t]) => t?.visibility === 'restricted' && t.visible)) return;
       const kept = visibleTo(audience, ownVisibility) ? render : withoutWords(render);
       const path = pathOf(key);
-      mkdirSync(join(home, key.slice(0, 2)), { recursive: true });
+      const shard = key.slice(0, 2);
+      if (!madeShards.has(shard)) {
+        mkdirSync(join(home, shard), { recursive: true });
+        madeShards.add(shard);
+      }
       // Write then rename: a build running beside this one never reads half an entry.
       const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
       writeFileSync(temporary, JSON.stringify(kept));

@@ -23,10 +23,13 @@ export function defaultWorkers(): number {
 export interface RenderPool {
   /** The validated data of each front matter, or undefined where it has problems (the main thread reports those). */
   validate(jobs: readonly FrontMatterJob[]): Promise<(Record<string, unknown> | undefined)[]>;
-  /** Renders every job; `onRendered` is told the running count. */
-  render(jobs: readonly RenderJob[], settings: RenderSettings, onRendered?: (done: number) => void): Promise<DocumentRender[]>;
+  /** Renders every job; `onRendered` is given each render as it arrives (in no set order), with the running count. */
+  render(jobs: readonly RenderJob[], settings: RenderSettings, onRendered?: Rendered): Promise<DocumentRender[]>;
   close(): Promise<void>;
 }
+
+/** Told of one finished job: its index among the jobs, its result and how many are done. */
+type Rendered = (index: number, render: DocumentRender, done: number) => void;
 
 export function startPool(workers: number): RenderPool {
   const pool = Array.from({ length: workers }, () => new Worker(new URL('./render-worker.ts', import.meta.url)));
@@ -35,7 +38,7 @@ export function startPool(workers: number): RenderPool {
   for (const worker of pool) worker.on('error', (error: Error) => (failed ??= error));
   let settingsSent: RenderSettings | undefined;
   /** Hands out chunks to whichever worker is free; results land by chunk, so order never depends on timing. */
-  const run = async <J, R>(kind: 'validate' | 'render', jobs: readonly J[], onDone?: (done: number) => void): Promise<R[]> => {
+  const run = async <J, R>(kind: 'validate' | 'render', jobs: readonly J[], onDone?: (index: number, result: R, done: number) => void): Promise<R[]> => {
     if (failed) throw failed;
     const results: R[] = new Array(jobs.length);
     const chunks = Math.ceil(jobs.length / chunkSize);
@@ -51,10 +54,12 @@ export function startPool(workers: number): RenderPool {
               worker.postMessage({ kind, chunk, jobs: jobs.slice(chunk * chunkSize, (chunk + 1) * chunkSize) } as WorkerRequest);
             };
             const onMessage = ({ chunk, results: part }: WorkerReply<R>) => {
-              part.forEach((r, i) => (results[chunk * chunkSize + i] = r));
-              done += part.length;
-              onDone?.(done);
+              // The next chunk goes out first, so the worker renders while this thread handles the results.
               send();
+              part.forEach((r, i) => {
+                results[chunk * chunkSize + i] = r;
+                onDone?.(chunk * chunkSize + i, r, ++done);
+              });
             };
             const onExit = (code: number) => reject(new Error(`a render worker stopped (exit ${code})`));
             const finish = (then: () => void) => {
@@ -75,7 +80,7 @@ export function startPool(workers: number): RenderPool {
         for (const worker of pool) worker.postMessage({ kind: 'settings', settings } as WorkerRequest);
         settingsSent = settings;
       }
-      return run('render', jobs, onRendered);
+      return run<RenderJob, DocumentRender>('render', jobs, onRendered);
     },
     async close() {
       await Promise.all(pool.map((w) => w.terminate()));
@@ -91,7 +96,7 @@ function inlinePool(): RenderPool {
       const render = documentRenderer(settings);
       return jobs.map((job, i) => {
         const result = render(job);
-        onRendered?.(i + 1);
+        onRendered?.(i, result, i + 1);
         return result;
       });
     },
@@ -102,18 +107,4 @@ function inlinePool(): RenderPool {
 /** Worker threads when there is enough work for them, otherwise this thread. */
 export function poolFor(jobs: number, workers = defaultWorkers()): RenderPool {
   return workers <= 1 || jobs < minJobsForWorkers ? inlinePool() : startPool(workers);
-}
-
-/**
- * Renders every job, in worker threads when there are enough of them. Each render is a pure
- * function of its job and the settings, so results do not depend on how many workers ran
- * or in which order chunks came back. `onRendered` is told the running count.
- */
-export async function renderAll(jobs: readonly RenderJob[], settings: RenderSettings, workers = defaultWorkers(), onRendered?: (done: number) => void): Promise<DocumentRender[]> {
-  const pool = poolFor(jobs.length, workers);
-  try {
-    return await pool.render(jobs, settings, onRendered);
-  } finally {
-    await pool.close();
-  }
 }
