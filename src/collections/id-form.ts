@@ -25,10 +25,54 @@ export function idForm(source: RegExp, example: string, kind: IdForm['kind'], ne
   return { pattern: new RegExp(`^(?:${source.source})$`), source: source.source, example, kind, next };
 }
 
+/** The number after `prefix` in an ID (`RB-0014` → 14), if that is all that follows it. */
+function numberAfter(prefix: string, id: string): number | undefined {
+  return id.startsWith(prefix) && /^\d+$/.test(id.slice(prefix.length)) ? Number(id.slice(prefix.length)) : undefined;
+}
+
+function highestIn(ids: Iterable<string>, prefix: string): number {
+  let highest = 0;
+  for (const id of ids) highest = Math.max(highest, numberAfter(prefix, id) ?? 0);
+  return highest;
+}
+
+/**
+ * IDs in use that keep the highest number after each prefix asked about, so giving out the
+ * next ID does not read them all again: an import of 7,425 pages spent 18 s doing that.
+ */
+export class TakenIds extends Set<string> {
+  readonly #highest = new Map<string, number>();
+
+  constructor(ids: Iterable<string> = []) {
+    super();
+    for (const id of ids) this.add(id);
+  }
+
+  override add(id: string): this {
+    for (const [prefix, highest] of this.#highest) this.#highest.set(prefix, Math.max(highest, numberAfter(prefix, id) ?? 0));
+    return super.add(id);
+  }
+
+  override delete(id: string): boolean {
+    this.#highest.clear();
+    return super.delete(id);
+  }
+
+  override clear(): void {
+    this.#highest.clear();
+    super.clear();
+  }
+
+  highest(prefix: string): number {
+    let highest = this.#highest.get(prefix);
+    if (highest === undefined) this.#highest.set(prefix, (highest = highestIn(this, prefix)));
+    return highest;
+  }
+}
+
 /** `RB-0014`: one more than the highest number after `prefix` in use, zero-padded. */
 export function numbered(prefix: string, width: number, ids: ReadonlySet<string>): string {
-  let n = 1;
-  for (const id of ids) if (id.startsWith(prefix) && /^\d+$/.test(id.slice(prefix.length))) n = Math.max(n, Number(id.slice(prefix.length)) + 1);
+  const n = 1 + (ids instanceof TakenIds ? ids.highest(prefix) : highestIn(ids, prefix));
   return `${prefix}${String(n).padStart(width, '0')}`;
 }
 

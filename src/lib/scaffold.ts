@@ -2,6 +2,7 @@ import { collections, type CollectionName } from '../collections/index.ts';
 import type { ScaffoldContext, ScaffoldField, ScaffoldInput, Unknown } from '../collections/descriptor.ts';
 import type { KnowledgeBase } from './knowledge-model.ts';
 import { slugify } from './slugify.ts';
+import { TakenIds } from '../collections/id-form.ts';
 
 export type { ScaffoldContext };
 
@@ -16,7 +17,7 @@ export function scaffoldContext(kb: KnowledgeBase, today: string, now = new Date
       .map((d) => d.id)
       .sort()[0];
   return {
-    ids: new Set(kb.takenIds),
+    ids: new TakenIds(kb.takenIds),
     team: firstOf('teams') ?? 'your-team',
     service: firstOf('services') ?? 'your-service',
     project: firstOf('projects') ?? 'PRJ-your-project',

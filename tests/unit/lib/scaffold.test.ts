@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { numbered, TakenIds } from '../../../src/collections/id-form.ts';
 import { loadKnowledgeBase } from '../../../src/pipeline/knowledge-base.ts';
 import { formatProblem } from '../../../src/lib/problems.ts';
 import { nextId, scaffold } from '../../../src/lib/scaffold.ts';
@@ -74,5 +75,33 @@ describe('npm run new', () => {
     expect(nextId('incidents', new Set(['INC-2025-063', 'INC-2026-038', 'INC-2026-004']), 'x', '2026-11-25')).toBe('INC-2026-039');
     expect(nextId('runbooks', new Set(['RB-0013', 'RB-0002']), 'x', '2026-11-25')).toBe('RB-0014');
     expect(slugify('Café: Restart the Billing Workers!')).toBe('cafe-restart-the-billing-workers');
+  });
+});
+
+describe('the next free ID', () => {
+  it('is the same whether the IDs in use remember their highest numbers or are read again, as IDs come and go', () => {
+    const taken = new TakenIds(['RB-0002', 'RB-0010', 'INC-2026-004', 'PRJ-billing', 'RB-12']);
+    const plain = () => new Set(taken);
+    const asked: string[] = [];
+    const ask = () => {
+      for (const [prefix, width] of [
+        ['RB-', 4],
+        ['INC-2026-', 3],
+        ['PB-', 4],
+      ] as const) {
+        const next = numbered(prefix, width, taken);
+        expect(next).toBe(numbered(prefix, width, plain()));
+        asked.push(next);
+      }
+    };
+    ask();
+    taken.add('RB-0041');
+    taken.add('INC-2026-009');
+    ask();
+    taken.delete('RB-0041');
+    ask();
+    taken.add('PB-0007');
+    ask();
+    expect(asked).toEqual(['RB-0013', 'INC-2026-005', 'PB-0001', 'RB-0042', 'INC-2026-010', 'PB-0001', 'RB-0013', 'INC-2026-010', 'PB-0001', 'RB-0013', 'INC-2026-010', 'PB-0008']);
   });
 });
