@@ -56,7 +56,8 @@ async function fill(collection: CollectionName, { store, logger }: Pick<LoaderCo
   if (hasErrors(kb.problems) && !dev) throw new ContentError(kb.problems);
   // While editing, a document with problems keeps its last good page and the problems are
   // printed once per change; the rest of the site stays up to date.
-  if (live.reported !== live.generation) {
+  // A build printed them before Astro started; printed here again they would show twice.
+  if (dev && live.reported !== live.generation) {
     live.reported = live.generation;
     for (const p of kb.problems) (p.severity === 'error' ? logger.error : logger.warn).call(logger, formatProblem(p));
   }

@@ -75,7 +75,11 @@ async function build(): Promise<Catalogue> {
   const edges: GraphEdge[] = [];
   const graphDocs = new Map<string, GraphDocument>();
   const ticketsOf = new Map<string, string[]>();
+  // Astro warns about every empty collection it is asked for ("does not exist or is empty"),
+  // five lines of noise for a knowledge base of guides alone: a build knows which have documents.
+  const present = session && new Set(session.kb.documents.map((d) => d.collection));
   for (const collection of collectionNames) {
+    if (present && !present.has(collection)) continue;
     for (const entry of (await getCollection(collection)) as AnyEntry[]) {
       const slug = entry
         .filePath!.split('/')
