@@ -2,7 +2,7 @@
 // Astro in this process from those renders, index it for search, verify that it holds
 // exactly this audience's documents, then swap it into place. Any failure leaves the
 // previous site exactly as it was.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadOptionsFromEnv } from '../src/lib/config.ts';
@@ -16,6 +16,7 @@ import { astroCacheFor, createStaging, removeStaging, swapIn, type Staging } fro
 import { count, progress } from '../src/pipeline/progress.ts';
 import { openRenderCache } from '../src/pipeline/render-cache.ts';
 import { provideSession, sessionOf } from '../src/pipeline/session.ts';
+import { openBodyStore } from '../src/pipeline/body-store.ts';
 import { verifyOutput } from '../src/pipeline/verify-output.ts';
 import { builtCatalogue, writeRecords } from '../src/pipeline/write-records.ts';
 import { astroRendersRecords } from '../src/site/records.ts';
@@ -70,8 +71,7 @@ async function build(): Promise<boolean> {
 
   steps.phase('Writing pages');
   staging = createStaging(root, outDir);
-  session.bodiesDir = join(staging.work, 'bodies');
-  mkdirSync(session.bodiesDir);
+  session.bodies = openBodyStore(join(staging.work, 'bodies.html'));
   let pages = 0;
   const astroProblems: string[] = [];
   (globalThis as Record<symbol, unknown>)[Symbol.for('cairn.astro-log')] = {
@@ -98,6 +98,7 @@ async function build(): Promise<boolean> {
       logger: { entrypoint: process.env.CAIRN_ASTRO_LOG ?? join(root, 'src', 'pipeline', 'astro-log.mjs') },
     });
   } catch (error) {
+    session.bodies.close();
     for (const line of astroProblems) steps.log(line);
     steps.finish();
     // Some failures carry no message (a worn-out resource, an error from deep in Vite): show what there is.
@@ -112,6 +113,7 @@ async function build(): Promise<boolean> {
     console.error(`\nAstro could not build the site: ${reason}\n${outDir} was not touched.`);
     return false;
   }
+  session.bodies.close();
   for (const line of astroProblems) steps.log(line);
   const documentFiles = publishDocumentFiles(resolve(root, options.contentDir), staging.site, filesUsed);
   const catalogue = await builtCatalogue();

@@ -1,13 +1,12 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadOptionsFromEnv } from '../lib/config.ts';
 import { loadKnowledgeBaseFast } from '../pipeline/knowledge-base.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
 import { memoryRenderCache, type RenderCache } from '../pipeline/render-cache.ts';
 import { ContentError, formatProblem, hasErrors } from '../lib/problems.ts';
-import { bodyFile, providedSession, sessionOf, type BuildSession } from '../pipeline/session.ts';
+import { providedSession, sessionOf, type BuildSession } from '../pipeline/session.ts';
 import type { CollectionName } from '../collections/index.ts';
 
 /**
@@ -69,8 +68,8 @@ async function fill(collection: CollectionName, { store, logger }: Pick<LoaderCo
     // Validated by the shared schemas already: Astro's parseData would run zod a second time.
     // In a build the body goes to the build's bodies folder, read back by its page: Astro's
     // store (serialised whole) keeps only data, and the session drops its copy.
-    const bodies = dev ? undefined : providedSession()?.bodiesDir;
-    if (bodies) writeFileSync(bodyFile(bodies, doc.id), doc.html);
+    const bodies = dev ? undefined : providedSession()?.bodies;
+    bodies?.put(doc.id, doc.html);
     store.set({
       id: doc.id,
       data: doc.data as unknown as Record<string, unknown>,

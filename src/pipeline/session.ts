@@ -2,6 +2,7 @@ import { buildGraph, type ContentGraph } from '../lib/graph/graph.ts';
 import type { KnowledgeBase, LoadOptions } from './knowledge-base.ts';
 import { hasErrors } from '../lib/problems.ts';
 import { loadSiteConfig, type SiteConfig } from '../lib/site-config.ts';
+import type { BodyStore } from './body-store.ts';
 
 /**
  * One build's loaded knowledge base: read, checked and rendered once, then handed to the
@@ -14,12 +15,8 @@ export interface BuildSession {
   graph: ContentGraph;
   /** `cairn.config.json`, read once. */
   config: SiteConfig;
-  /**
-   * Where this build keeps each document's rendered body (`<ID>.html`) for its page. Kept out of
-   * Astro's data store, which Astro serialises whole into one string: past about 40,000
-   * documents that string is longer than V8 allows and the build fails.
-   */
-  bodiesDir?: string;
+  /** Where this build keeps each document's rendered body for its page (see body-store.ts). */
+  bodies?: BodyStore;
 }
 
 // Astro evaluates the content config and pages in its own module graph, so a module-level
@@ -38,9 +35,4 @@ export function providedSession(): BuildSession | undefined {
 /** A session around a loaded knowledge base: its graph (empty when content has errors) and config. */
 export function sessionOf(options: LoadOptions, kb: KnowledgeBase): BuildSession {
   return { options, kb, graph: buildGraph(hasErrors(kb.problems) ? [] : kb.documents, options.today), config: loadSiteConfig(options.root).config };
-}
-
-/** The file of a document's rendered body in a build's bodies folder (IDs are unique regardless of case). */
-export function bodyFile(bodiesDir: string, id: string): string {
-  return `${bodiesDir}/${encodeURIComponent(id)}.html`;
 }
