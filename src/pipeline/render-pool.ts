@@ -56,10 +56,15 @@ export function startPool(workers: number): RenderPool {
             const onMessage = ({ chunk, results: part }: WorkerReply<R>) => {
               // The next chunk goes out first, so the worker renders while this thread handles the results.
               send();
-              part.forEach((r, i) => {
-                results[chunk * chunkSize + i] = r;
-                onDone?.(chunk * chunkSize + i, r, ++done);
-              });
+              try {
+                part.forEach((r, i) => {
+                  results[chunk * chunkSize + i] = r;
+                  onDone?.(chunk * chunkSize + i, r, ++done);
+                });
+              } catch (error) {
+                // Thrown in an event handler it would end the process; it fails the phase instead (a full disk under the cache, say).
+                finish(() => reject(error as Error));
+              }
             };
             const onExit = (code: number) => reject(new Error(`a render worker stopped (exit ${code})`));
             const finish = (then: () => void) => {
