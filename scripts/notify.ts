@@ -6,9 +6,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadOptionsFromEnv } from '../src/lib/config.ts';
-import { documentTitle, documentUrl } from '../src/lib/documents.ts';
+import { documentUrl } from '../src/lib/documents.ts';
 import { loadKnowledgeBase } from '../src/pipeline/knowledge-base.ts';
-import { digests, isEmpty, keysOf, unsent, type NotifyDocument } from '../src/lib/notify/digest.ts';
+import { digests, isEmpty, keysOf, notifyDocument, unsent } from '../src/lib/notify/digest.ts';
 import { syncIssues } from '../src/lib/notify/github-issues.ts';
 import { digestMarkdown, issueBody, slackPayload, teamsPayload } from '../src/lib/notify/messages.ts';
 import { postJson, SendError } from '../src/lib/notify/send.ts';
@@ -52,16 +52,7 @@ async function main(): Promise<number> {
   const docs = kb.documents.map((d) => ({ ...d, url: documentUrl(d.collection, d.slug) }));
   const full = reviewQueue({ today: options.today, documents: docs, drafts: kb.drafts, placeholders: kb.placeholders, editLink: (file, title) => contributionLinks(config, file, title)?.edit });
   const queue = values.team ? queueOf(full, values.team) : full;
-  const notifyDocs: NotifyDocument[] = kb.documents.map((d) => ({
-    id: d.id,
-    collection: d.collection,
-    title: documentTitle(d.data),
-    url: documentUrl(d.collection, d.slug),
-    owner: 'owner' in d.data ? d.data.owner : '',
-    created: 'created' in d.data ? d.data.created : undefined,
-    updated: 'updated' in d.data ? d.data.updated : undefined,
-    lessons: 'lessons' in d.data ? d.data.lessons.map((l) => l.title) : [],
-  }));
+  const notifyDocs = kb.documents.map(notifyDocument);
   const teamDigests = digests(queue, values.team ? notifyDocs.filter((d) => d.owner === values.team) : notifyDocs, since);
 
   for (const digest of teamDigests) {

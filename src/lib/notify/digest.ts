@@ -1,5 +1,6 @@
 import { collections } from '../../collections/index.ts';
-import type { DocumentSummary } from '../documents.ts';
+import { documentTitle, documentUrl, type DocumentSummary } from '../documents.ts';
+import type { LoadedDocument } from '../knowledge-model.ts';
 import type { ReviewItem, ReviewQueue } from '../review-queue.ts';
 
 /** A document written or revised in the window, or a lesson it added. */
@@ -27,6 +28,20 @@ export interface TeamDigest {
 
 /** A document as `notify` reads it. */
 export type NotifyDocument = Change['doc'] & { lessons: string[] };
+
+/** What `notify` reads of a loaded document. */
+export function notifyDocument(d: LoadedDocument): NotifyDocument {
+  return {
+    id: d.id,
+    collection: d.collection,
+    title: documentTitle(d.data),
+    url: documentUrl(d.collection, d.slug),
+    owner: 'owner' in d.data ? d.data.owner : '',
+    created: 'created' in d.data ? d.data.created : undefined,
+    updated: 'updated' in d.data ? d.data.updated : undefined,
+    lessons: 'lessons' in d.data ? d.data.lessons.map((l) => l.title) : [],
+  };
+}
 
 /** A stable key per thing told, so the same thing is never sent twice. */
 export function itemKey(item: ReviewItem): string {

@@ -4,9 +4,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentTitle, documentUrl } from '../../../src/lib/documents.ts';
+import { documentUrl } from '../../../src/lib/documents.ts';
 import { loadKnowledgeBase } from '../../../src/pipeline/knowledge-base.ts';
-import { digests, type TeamDigest } from '../../../src/lib/notify/digest.ts';
+import { digests, notifyDocument, type TeamDigest } from '../../../src/lib/notify/digest.ts';
 import { syncIssues } from '../../../src/lib/notify/github-issues.ts';
 import { maxChatLines, slackPayload, teamsPayload } from '../../../src/lib/notify/messages.ts';
 import { postJson, SendError } from '../../../src/lib/notify/send.ts';
@@ -21,16 +21,7 @@ const queue = reviewQueue({
   drafts: kb.drafts,
   editLink: (file) => `https://git.example/edit/${file}`,
 });
-const docs = kb.documents.map((d) => ({
-  id: d.id,
-  collection: d.collection,
-  title: documentTitle(d.data),
-  url: documentUrl(d.collection, d.slug),
-  owner: 'owner' in d.data ? d.data.owner : '',
-  created: 'created' in d.data ? d.data.created : undefined,
-  updated: 'updated' in d.data ? d.data.updated : undefined,
-  lessons: 'lessons' in d.data ? d.data.lessons.map((l) => l.title) : [],
-}));
+const docs = kb.documents.map(notifyDocument);
 const summary = (d: TeamDigest) => ({ team: d.team, changes: d.changes.map((c) => `${c.kind} ${c.doc.id}`), fellDue: d.fellDue.map((i) => i.id), stillDue: d.stillDue.map((i) => i.id) });
 
 describe('notify digests', () => {
