@@ -71,7 +71,7 @@ export async function loadKnowledgeBaseFast(options: LoadOptions, { cache, worke
   let pool = ahead.jobs.length >= minJobsForWorkers ? poolFor(ahead.jobs.length, workers) : undefined;
   try {
     const validated = await (pool ?? poolFor(0)).validate(ahead.jobs);
-    const prepared = prepareKnowledgeBase(options, aheadCache(ahead.jobs, validated, cache?.frontMatter), ahead.bytes);
+    const prepared = prepareKnowledgeBase(options, aheadCache(ahead.jobs, validated, cache?.frontMatter), ahead.preread);
     const jobs = prepared.parsed.map(renderJob);
     const keys = cache ? jobs.map((job) => cache.keyOf(job)) : [];
     const renders: (RenderedBody | undefined)[] = jobs.map((_, i) => (cache ? cache.get(keys[i]!, prepared.settings)?.rendered : undefined));
@@ -97,30 +97,38 @@ export async function loadKnowledgeBaseFast(options: LoadOptions, { cache, worke
   }
 }
 
+/** The content folder as listed and read before validation, so the later phases do not list or read it again. */
+interface Preread {
+  listings: Map<CollectionName, ReturnType<typeof listContentFiles>>;
+  files: Map<string, { bytes: Uint8Array; source: SourceFile | Problem }>;
+}
+
 /**
  * Every document file read once, and the front matter no earlier run validated, to be
  * validated in parallel: YAML and zod were a serial millisecond per file (12 s at 10,000).
  */
-function readAhead({ root, contentDir }: LoadOptions, validatedCache?: FrontMatterCache): { bytes: Map<string, Uint8Array>; jobs: FrontMatterJob[] } {
+function readAhead({ root, contentDir }: LoadOptions, validatedCache?: FrontMatterCache): { preread: Preread; jobs: FrontMatterJob[] } {
   const base = resolve(root, contentDir);
   const rel = (path: string) => relative(root, path).split(sep).join('/');
-  const bytes = new Map<string, Uint8Array>();
+  const preread: Preread = { listings: new Map(), files: new Map() };
   const jobs: FrontMatterJob[] = [];
   for (const collection of collectionNames) {
-    for (const path of listContentFiles(join(base, collection), rel).files) {
+    const listing = listContentFiles(join(base, collection), rel);
+    preread.listings.set(collection, listing);
+    for (const path of listing.files) {
       if (extname(path) !== '.mdx') continue;
-      let read: Uint8Array;
+      let bytes: Uint8Array;
       try {
-        read = readFileSync(path);
+        bytes = readFileSync(path);
       } catch {
         continue; // reported when the file is parsed
       }
-      bytes.set(path, read);
-      const source = readSourceFile(rel(path), read);
+      const source = readSourceFile(rel(path), bytes);
+      preread.files.set(path, { bytes, source });
       if (!isProblem(source) && !validatedCache?.has(collection, source.frontMatter)) jobs.push({ collection, file: source.file, yaml: source.frontMatter });
     }
   }
-  return { bytes, jobs };
+  return { preread, jobs };
 }
 
 /** The front matter validated ahead, served once each, in front of the cache of earlier runs (which keeps it for the next). */
@@ -167,7 +175,7 @@ function renderJob(doc: ParsedFile): RenderJob {
   return { body: doc.source.body, frontMatter: (doc.data as Record<string, unknown> | undefined) ?? {} };
 }
 
-function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }: LoadOptions, validatedCache?: FrontMatterCache, preread?: ReadonlyMap<string, Uint8Array>): PreparedKnowledgeBase {
+function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }: LoadOptions, validatedCache?: FrontMatterCache, preread?: Preread): PreparedKnowledgeBase {
   const base = resolve(root, contentDir);
   const rel = (path: string) => relative(root, path).split(sep).join('/');
   const problems: Problem[] = [];
@@ -201,7 +209,7 @@ function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }
   const imported = importedAsWritten(base, rel);
   for (const collection of collectionNames) {
     const dir = join(base, collection);
-    const tree = listContentFiles(dir, rel);
+    const tree = preread?.listings.get(collection) ?? listContentFiles(dir, rel);
     problems.push(...tree.problems);
     for (const path of tree.files) {
       const file = rel(path);
@@ -215,7 +223,7 @@ function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }
         else problems.push(problem(file, 1, 1, `only .mdx documents belong in content/${collection}/; this file is ignored`, 'warning'));
         continue;
       }
-      const result = parseFile(collection, path, file, problems, secrets, validatedCache, imported, preread?.get(path));
+      const result = parseFile(collection, path, file, problems, secrets, validatedCache, imported, preread?.files.get(path));
       if (result) parsed.push(result);
     }
   }
@@ -309,16 +317,16 @@ function parseFile(
   secretsIn: Map<string, SecretFinding[]>,
   validatedCache?: FrontMatterCache,
   imported?: ReadonlyMap<string, string>,
-  preread?: Uint8Array,
+  preread?: { bytes: Uint8Array; source: SourceFile | Problem },
 ): ParsedFile | undefined {
   let bytes: Uint8Array;
   try {
-    bytes = preread ?? readFileSync(path);
+    bytes = preread?.bytes ?? readFileSync(path);
   } catch (error) {
     problems.push(problem(file, 1, 1, `could not read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}); it may have been moved while Cairn was reading, so run again`));
     return undefined;
   }
-  const source = readSourceFile(file, bytes);
+  const source = preread?.source ?? readSourceFile(file, bytes);
   if (isProblem(source)) {
     problems.push(source);
     return undefined;
