@@ -58,7 +58,7 @@ async function build(): Promise<boolean> {
   }
   steps.log(`${count(kb.checked)} files checked, ${count(kb.documents.length)} documents for the ${audience} audience; ${count(kb.fromCache)} renders from the cache`);
   steps.log(address.from ? `Links point at ${address.url} (from ${address.from})` : `Warning: ${noSiteAddressWarning}`);
-  // Its bodies folder is set below, once the staging folder exists.
+  // Its body store is opened below, once the staging folder exists.
   const session = sessionOf(options, kb);
   provideSession(session);
   // The graph is computed: the vocabulary is the last use of each document's plain text.

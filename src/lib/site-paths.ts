@@ -44,8 +44,8 @@ function normalise(path: string): string {
   return /\/$|\.[a-z0-9]+$/i.test(decoded) ? decoded : `${decoded}/`;
 }
 
-/** Pages by the folder they are in (`/runbooks/`), per set of pages: built once, asked once per broken link. */
-const foldersOf = new WeakMap<ReadonlyMap<string, SitePage>, Map<string, string[]>>();
+/** Pages by the folder they are in (`/runbooks/` → their slugs and paths), per set of pages: built once, asked once per broken link. */
+const foldersOf = new WeakMap<ReadonlyMap<string, SitePage>, Map<string, { slugs: string[]; paths: string[] }>>();
 
 const folderOf = (path: string) => path.replace(/[^/]*\/?$/, '');
 
@@ -60,21 +60,17 @@ function nearestPage(path: string, pages: ReadonlyMap<string, SitePage>): string
     folders = new Map();
     for (const page of pages.keys()) {
       const folder = folderOf(page);
-      const inFolder = folders.get(folder);
-      if (inFolder) inFolder.push(page);
-      else folders.set(folder, [page]);
+      let inFolder = folders.get(folder);
+      if (!inFolder) folders.set(folder, (inFolder = { slugs: [], paths: [] }));
+      inFolder.slugs.push(page.slice(folder.length));
+      inFolder.paths.push(page);
     }
     foldersOf.set(pages, folders);
   }
   const folder = folderOf(path);
-  const inFolder = folders.get(folder) ?? folders.get(closest(folder, [...folders.keys()], 1)[0] ?? '') ?? [];
-  const slug = path.slice(folder.length);
-  const near = closest(
-    slug,
-    inFolder.map((page) => page.slice(folderOf(page).length)),
-    1,
-  )[0];
-  return near === undefined ? [] : [inFolder.find((page) => page.slice(folderOf(page).length) === near)!];
+  const inFolder = folders.get(folder) ?? folders.get(closest(folder, [...folders.keys()], 1)[0] ?? '');
+  const near = inFolder ? closest(path.slice(folder.length), inFolder.slugs, 1)[0] : undefined;
+  return near === undefined ? [] : [inFolder!.paths[inFolder!.slugs.indexOf(near)]!];
 }
 
 /**

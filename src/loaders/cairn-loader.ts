@@ -66,7 +66,7 @@ async function fill(collection: CollectionName, { store, logger }: Pick<LoaderCo
     if (doc.collection !== collection) continue;
     present.add(doc.id);
     // Validated by the shared schemas already: Astro's parseData would run zod a second time.
-    // In a build the body goes to the build's bodies folder, read back by its page: Astro's
+    // In a build the body goes to the build's body store, read back by its page: Astro's
     // store (serialised whole) keeps only data, and the session drops its copy.
     const bodies = dev ? undefined : providedSession()?.bodies;
     bodies?.put(doc.id, doc.html);
