@@ -7,8 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { collections } from '../src/collections/index.ts';
 import { declaredEdges, type GraphDocument } from '../src/lib/graph/edges.ts';
 import { possiblyAffectedEdges } from '../src/lib/graph/inferred.ts';
-import { similarEdges, termCounts } from '../src/lib/graph/similarity.ts';
-import { documentTitle } from '../src/lib/documents.ts';
+import { bodyTerms, noBodyTerms, similarEdges } from '../src/lib/graph/similarity.ts';
 import { buildGraph } from '../src/lib/graph/graph.ts';
 import { lessonsRegister, impactMatrix } from '../src/lib/graph/views.ts';
 
@@ -29,7 +28,7 @@ const incidents = total - projects - runbooks;
 const common = { summary: 'A synthetic document for the graph benchmark.', owner: 'ops', created: '2024-01-01' };
 const day = (offset: number) => new Date(Date.UTC(2024, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 
-const docs: GraphDocument[] = [];
+const docs: (GraphDocument & { text: string })[] = [];
 for (let i = 0; i < projects; i++) {
   const start = Math.floor(random() * 700);
   const data = collections.projects.schema.parse({
@@ -43,7 +42,7 @@ for (let i = 0; i < projects; i++) {
     actual_end: day(start + 150),
     services: [pick(services), pick(services)],
   });
-  docs.push({ id: data.id, collection: 'projects', data, mentions: [], text: prose(300) });
+  docs.push({ id: data.id, collection: 'projects', data, mentions: [], terms: noBodyTerms, text: prose(300) });
 }
 for (let i = 0; i < runbooks; i++) {
   const data = collections.runbooks.schema.parse({
@@ -56,7 +55,7 @@ for (let i = 0; i < runbooks; i++) {
     last_verified: '2025-01-01',
     review_every_days: 90,
   });
-  docs.push({ id: data.id, collection: 'runbooks', data, mentions: [], text: prose(400) });
+  docs.push({ id: data.id, collection: 'runbooks', data, mentions: [], terms: noBodyTerms, text: prose(400) });
 }
 for (let i = 0; i < incidents; i++) {
   const id = `INC-${2000 + Math.floor(i / 1000)}-${String(i % 1000).padStart(3, '0')}`;
@@ -76,7 +75,7 @@ for (let i = 0; i < incidents; i++) {
     projects: random() < 0.4 ? [`PRJ-${String(Math.floor(random() * projects)).padStart(4, '0')}`] : [],
     runbooks: [`RB-${String(Math.floor(random() * runbooks)).padStart(4, '0')}`],
   });
-  docs.push({ id: data.id, collection: 'incidents', data, mentions: [`RB-${String(Math.floor(random() * runbooks)).padStart(4, '0')}`], text: prose(600) });
+  docs.push({ id: data.id, collection: 'incidents', data, mentions: [`RB-${String(Math.floor(random() * runbooks)).padStart(4, '0')}`], terms: noBodyTerms, text: prose(600) });
 }
 
 const time = <T>(label: string, run: () => T): T => {
@@ -86,8 +85,8 @@ const time = <T>(label: string, run: () => T): T => {
   return result;
 };
 console.log(`content graph for ${docs.length} synthetic documents (${projects} projects, ${runbooks} runbooks, ${incidents} incidents)`);
-time('term counts (per document)', () => {
-  for (const doc of docs) doc.terms = termCounts(documentTitle(doc.data), doc.data.summary, doc.text);
+time('body terms (per document)', () => {
+  for (const doc of docs) doc.terms = bodyTerms(doc.text);
 });
 const heapBefore = process.memoryUsage().heapUsed;
 time('declared edges', () => declaredEdges(docs));

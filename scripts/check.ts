@@ -19,7 +19,7 @@ if (!['text', 'json', 'github'].includes(format)) {
   // Every document is checked whatever its visibility; the graph covers the whole knowledge base.
   const options = { ...loadOptionsFromEnv(), audience: 'restricted' as const };
   const cacheDir = join(resolve(options.root, process.env.CAIRN_CACHE_DIR ?? join('.cairn-build', 'cache')), 'render');
-  const cache = values['no-cache'] ? undefined : openRenderCache(cacheDir, 'restricted', JSON.stringify(loadSiteConfig(options.root).config.trackers));
+  const cache = values['no-cache'] ? undefined : openRenderCache(cacheDir, 'restricted', JSON.stringify(loadSiteConfig(options.root).config.trackers), { words: false });
   const { documents, problems, checked, fromCache, drafts } = await loadKnowledgeBaseFast(options, { cache });
   const graphStarted = performance.now();
   const graph = hasErrors(problems) ? undefined : buildGraph(documents, options.today);

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { codeowners } from '../src/lib/codeowners.ts';
 import { loadOptionsFromEnv } from '../src/lib/config.ts';
-import { loadKnowledgeBase } from '../src/pipeline/knowledge-base.ts';
+import { loadKnowledgeBase } from '../src/pipeline/load-in-thread.ts';
 import { formatProblems, hasErrors } from '../src/lib/problems.ts';
 
 const options = { ...loadOptionsFromEnv(), audience: 'restricted' as const };

@@ -14,7 +14,7 @@ import { auditSite } from '../src/lib/import/audit-site.ts';
 import { readImportMap } from '../src/lib/import/import-map.ts';
 import { wordsKept } from '../src/lib/import/words-kept.ts';
 import { runImport } from '../src/lib/import/run-import.ts';
-import { loadKnowledgeBase } from '../src/pipeline/knowledge-base.ts';
+import { loadKnowledgeBase } from '../src/pipeline/load-in-thread.ts';
 import { scaffoldContext } from '../src/lib/scaffold.ts';
 import { isCollectionName } from '../src/collections/index.ts';
 

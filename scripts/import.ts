@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadOptionsFromEnv } from '../src/lib/config.ts';
 import { formatImportReport } from '../src/lib/import/report.ts';
 import { runImport } from '../src/lib/import/run-import.ts';
-import { loadKnowledgeBase } from '../src/pipeline/knowledge-base.ts';
+import { loadKnowledgeBase } from '../src/pipeline/load-in-thread.ts';
 import { formatProblem } from '../src/lib/problems.ts';
 import { scaffoldContext } from '../src/lib/scaffold.ts';
 import { collectionNames, isCollectionName } from '../src/collections/index.ts';

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { loadOptionsFromEnv } from '../src/lib/config.ts';
-import { loadKnowledgeBase } from '../src/pipeline/knowledge-base.ts';
+import { loadKnowledgeBase } from '../src/pipeline/load-in-thread.ts';
 import { scaffold, scaffoldContext } from '../src/lib/scaffold.ts';
 import { collectionNames, isCollectionName } from '../src/collections/index.ts';
 

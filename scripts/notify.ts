@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadOptionsFromEnv } from '../src/lib/config.ts';
 import { documentUrl } from '../src/lib/documents.ts';
-import { loadKnowledgeBase } from '../src/pipeline/knowledge-base.ts';
+import { loadKnowledgeBase } from '../src/pipeline/load-in-thread.ts';
 import { digests, isEmpty, keysOf, notifyDocument, unsent } from '../src/lib/notify/digest.ts';
 import { syncIssues } from '../src/lib/notify/github-issues.ts';
 import { digestMarkdown, issueBody, slackPayload, teamsPayload } from '../src/lib/notify/messages.ts';

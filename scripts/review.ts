@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { loadOptionsFromEnv } from '../src/lib/config.ts';
 import { documentUrl } from '../src/lib/documents.ts';
-import { loadKnowledgeBase } from '../src/pipeline/knowledge-base.ts';
+import { loadKnowledgeBase } from '../src/pipeline/load-in-thread.ts';
 import { formatProblem } from '../src/lib/problems.ts';
 import { reviewMarkdown, reviewText } from '../src/lib/review-format.ts';
 import { queueOf, reviewQueue } from '../src/lib/review-queue.ts';

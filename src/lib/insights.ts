@@ -3,6 +3,7 @@ import { incidentFactsKnown } from './incident-facts.ts';
 import { minutesBetween } from './dates.ts';
 import { projectSlipDays, runbookVerificationDue } from './metrics.ts';
 import { lessonsRegister, quarterOf, quarterRange } from './graph/views.ts';
+import { noBodyTerms } from './graph/similarity.ts';
 
 /** What insights need of a document. */
 export type InsightDocument = CollectionDocument & { id: string };
@@ -103,7 +104,7 @@ export function computeInsights(docs: readonly InsightDocument[], today: string)
       verifiedInTime: freshness.filter((r) => r.due >= today).length,
       byRunbook: freshness.sort((a, b) => a.due.localeCompare(b.due)),
     },
-    lessonCategories: lessonsRegister(docs.map((d) => ({ ...d, mentions: [], text: '' }))).map((g) => ({ category: g.category, lessons: g.lessons.length, projects: g.projects.length })),
+    lessonCategories: lessonsRegister(docs.map((d) => ({ ...d, mentions: [], terms: noBodyTerms }))).map((g) => ({ category: g.category, lessons: g.lessons.length, projects: g.projects.length })),
   };
 }
 

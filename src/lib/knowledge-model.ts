@@ -2,6 +2,7 @@ import type { CollectionDocument, CollectionName } from '../collections/index.ts
 import type { Heading } from '../plugins/rehype-heading-anchors.ts';
 import type { Audience } from './audience.ts';
 import type { IdTarget } from './graph/id-index.ts';
+import type { BodyTerms } from './graph/similarity.ts';
 import type { Placeholder } from './placeholders.ts';
 import type { Problem } from './problems.ts';
 
@@ -22,8 +23,10 @@ export type LoadedDocument<C extends CollectionName = CollectionName> = Collecti
   mentions: string[];
   /** Ticket keys the document references: its `tickets`, its action items' and its body's. */
   tickets: string[];
-  /** The rendered body as plain text, for similarity. */
+  /** The rendered body as plain text, for the search's "did you mean" words. */
   text: string;
+  /** The body's content words, for similarity. */
+  terms: BodyTerms;
 };
 
 export interface KnowledgeBase {

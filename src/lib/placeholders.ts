@@ -16,6 +16,8 @@ const fence = /^ {0,3}(`{3,}|~{3,})/;
  */
 export function findPlaceholders(source: Pick<SourceFile, 'frontMatter' | 'frontMatterLine' | 'body' | 'bodyLine'>): Placeholder[] {
   const found: Placeholder[] = [];
+  // Most documents hold none: one search instead of splitting every line.
+  if (!source.frontMatter.includes('TODO') && !source.body.includes('TODO')) return found;
   const scan = (text: string, firstLine: number, code: boolean) => {
     let open: string | undefined;
     text.split('\n').forEach((line, i) => {

@@ -38,22 +38,25 @@ export function readSourceFile(file: string, bytes: Uint8Array): SourceFile | Pr
 
 /** Splits `---\nyaml\n---\nbody`; the opening fence must be the first line. */
 export function splitFrontMatter(file: string, text: string): SourceFile | Problem {
-  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const lines = normalised.split('\n');
-  if (lines[0]?.trimEnd() !== '---') {
+  let normalised = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (normalised.includes('\r')) normalised = normalised.replace(/\r\n?/g, '\n');
+  // Line by line up to the closing fence only: the body is sliced off whole, not split and joined.
+  const lineEnd = (from: number) => {
+    const end = normalised.indexOf('\n', from);
+    return end === -1 ? normalised.length : end;
+  };
+  const opening = lineEnd(0);
+  if (normalised.slice(0, opening).trimEnd() !== '---') {
     return problem(file, 1, 1, 'the file must begin with front matter: a line `---`, the YAML fields, and another `---`');
   }
-  const close = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)\s*$/.test(line));
-  if (close === -1) {
-    return problem(file, 1, 1, 'the front matter is never closed; add a line `---` after the last field');
+  for (let start = opening + 1, line = 2; start <= normalised.length; line++) {
+    const end = lineEnd(start);
+    if (/^(?:---|\.\.\.)\s*$/.test(normalised.slice(start, end))) {
+      return { file, frontMatter: normalised.slice(opening + 1, Math.max(opening + 1, start - 1)), frontMatterLine: 2, body: normalised.slice(end + 1), bodyLine: line + 1 };
+    }
+    start = end + 1;
   }
-  return {
-    file,
-    frontMatter: lines.slice(1, close).join('\n'),
-    frontMatterLine: 2,
-    body: lines.slice(close + 1).join('\n'),
-    bodyLine: close + 2,
-  };
+  return problem(file, 1, 1, 'the front matter is never closed; add a line `---` after the last field');
 }
 
 export function isProblem(value: unknown): value is Problem {

@@ -9,10 +9,10 @@ import { unresolvedReason, type IdIndex, type IdTarget } from '../lib/graph/id-i
 import { problem, type Problem } from '../lib/problems.ts';
 import type { DraftDocument, KnowledgeBase, LoadedDocument, LoadOptions, PlaceholderIn } from '../lib/knowledge-model.ts';
 import type { RenderedBody } from './render-body.ts';
-import { documentRenderer, type RenderJob, type RenderSettings } from './render-document.ts';
+import type { RenderJob, RenderSettings } from './render-document.ts';
 import { minJobsForWorkers, poolFor } from './render-pool.ts';
 import type { FrontMatterJob } from './valid-front-matter.ts';
-import type { FrontMatterCache, RenderCache } from './render-cache.ts';
+import { sourceDigest, type FrontMatterCache, type RenderCache, type SecretFreeCache } from './render-cache.ts';
 import { fieldName, validateFrontMatter } from '../lib/schema-problems.ts';
 import { isProblem, readSourceFile, type SourceFile } from '../lib/source-file.ts';
 import { caseCollisions, fileNameProblem, listContentFiles, urlNamesOf } from '../lib/content-tree.ts';
@@ -26,11 +26,13 @@ export type { DraftDocument, KnowledgeBase, LoadedDocument, LoadOptions, Placeho
 import { allowSecretMarker, findFrontMatterSecrets, findSecrets, redactSecrets, type SecretFinding } from '../lib/secrets.ts';
 
 /** A file whose front matter could be read: the first phase of loading. */
-interface ParsedFile {
+export interface ParsedFile {
   collection: CollectionName;
   file: string;
   slug: string;
   source: SourceFile;
+  /** What its render and scans are a function of (see `sourceDigest`). */
+  digest: string;
   frontMatter: FrontMatter;
   /** Present when the front matter passed its schema. */
   data?: DocumentData[CollectionName];
@@ -41,21 +43,6 @@ interface ParsedFile {
   placeholders: Placeholder[];
 }
 
-/**
- * Reads, validates and renders every document under the content folder, collecting every
- * problem instead of stopping at the first. The one loader behind `npm run check` and the
- * site's content collections. Runs in phases because references need every ID first:
- * parse and validate all files, index their IDs, then check references and render bodies.
- */
-export function loadKnowledgeBase(options: LoadOptions): KnowledgeBase {
-  const prepared = prepareKnowledgeBase(options);
-  const render = documentRenderer(prepared.settings);
-  return assemble(
-    prepared,
-    prepared.parsed.map((doc) => render(renderJob(doc)).rendered),
-  );
-}
-
 /** How the build renders: through the cache, in worker threads, reporting progress. */
 export interface RenderStrategy {
   cache?: RenderCache | undefined;
@@ -64,16 +51,24 @@ export interface RenderStrategy {
   onProgress?: (rendered: number, total: number) => void;
 }
 
-/** `loadKnowledgeBase` for builds: cached renders are reused, the rest rendered on every core. */
+/**
+ * Reads, validates and renders every document under the content folder, collecting every
+ * problem instead of stopping at the first: the one loader behind `npm run check`, the build
+ * and the site's content collections. Runs in phases because references need every ID first:
+ * parse and validate all files, index their IDs, then check references and render bodies.
+ * Cached renders are reused and the rest rendered on every core. The renderer is loaded only
+ * when something is rendered on this thread, so a warm check never loads it
+ * (`loadKnowledgeBase` in load-in-thread.ts is the same without workers or cache, for scripts).
+ */
 export async function loadKnowledgeBaseFast(options: LoadOptions, { cache, workers, onProgress }: RenderStrategy = {}): Promise<KnowledgeBase & { fromCache: number }> {
   const ahead = readAhead(options, cache?.frontMatter);
   // Workers start only for real work: a warm run validates and renders a handful of files.
   let pool = ahead.jobs.length >= minJobsForWorkers ? poolFor(ahead.jobs.length, workers) : undefined;
   try {
     const validated = await (pool ?? poolFor(0)).validate(ahead.jobs);
-    const prepared = prepareKnowledgeBase(options, aheadCache(ahead.jobs, validated, cache?.frontMatter), ahead.preread);
+    const prepared = prepareKnowledgeBase(options, { validated: aheadCache(ahead.jobs, validated, cache?.frontMatter), secretFree: cache?.secretFree }, ahead.preread);
     const jobs = prepared.parsed.map(renderJob);
-    const keys = cache ? jobs.map((job) => cache.keyOf(job)) : [];
+    const keys = cache ? prepared.parsed.map((doc) => cache.keyOf(doc.digest)) : [];
     const renders: (RenderedBody | undefined)[] = jobs.map((_, i) => (cache ? cache.get(keys[i]!, prepared.settings)?.rendered : undefined));
     const missing = jobs.flatMap((_, i) => (renders[i] ? [] : [i]));
     const fromCache = jobs.length - missing.length;
@@ -155,7 +150,7 @@ function aheadCache(jobs: readonly FrontMatterJob[], validated: readonly (Record
 }
 
 /** Everything read and indexed, ready to render: phases one and two of loading. */
-interface PreparedKnowledgeBase {
+export interface PreparedKnowledgeBase {
   parsed: ParsedFile[];
   index: IdIndex;
   problems: Problem[];
@@ -169,13 +164,19 @@ interface PreparedKnowledgeBase {
 }
 
 /** The body and the front matter its components may read. */
-function renderJob(doc: ParsedFile): RenderJob {
+export function renderJob(doc: ParsedFile): RenderJob {
   // Components read validated front matter only; a body under broken front matter is still
   // checked for its own problems, with components seeing no fields.
   return { body: doc.source.body, frontMatter: (doc.data as Record<string, unknown> | undefined) ?? {} };
 }
 
-function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }: LoadOptions, validatedCache?: FrontMatterCache, preread?: Preread): PreparedKnowledgeBase {
+/** What earlier runs worked out about files, so this run need not work it out again. */
+interface Verdicts {
+  validated?: FrontMatterCache | undefined;
+  secretFree?: SecretFreeCache | undefined;
+}
+
+export function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }: LoadOptions, verdicts: Verdicts = {}, preread?: Preread): PreparedKnowledgeBase {
   const base = resolve(root, contentDir);
   const rel = (path: string) => relative(root, path).split(sep).join('/');
   const problems: Problem[] = [];
@@ -223,7 +224,7 @@ function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }
         else problems.push(problem(file, 1, 1, `only .mdx documents belong in content/${collection}/; this file is ignored`, 'warning'));
         continue;
       }
-      const result = parseFile(collection, path, file, problems, secrets, validatedCache, imported, preread?.files.get(path));
+      const result = parseFile(collection, path, file, problems, secrets, verdicts, imported, preread?.files.get(path));
       if (result) parsed.push(result);
     }
   }
@@ -254,7 +255,7 @@ function prepareKnowledgeBase({ root, contentDir, today, audience = 'internal' }
 }
 
 /** Phase three: bodies rendered (in any order, by anyone) become the documents of the build. */
-function assemble({ parsed, index, problems: found, checked, audience, secrets, documentFiles }: PreparedKnowledgeBase, renders: readonly RenderedBody[]): KnowledgeBase {
+export function assemble({ parsed, index, problems: found, checked, audience, secrets, documentFiles }: PreparedKnowledgeBase, renders: readonly RenderedBody[]): KnowledgeBase {
   const problems = [...found];
   const pages = sitePages(parsed, renders);
   for (const path of documentFiles) pages.set(path, { path });
@@ -282,6 +283,7 @@ function assemble({ parsed, index, problems: found, checked, audience, secrets, 
       mentions: rendered.mentions,
       tickets: [...new Set([...declaredTickets(doc.data), ...rendered.tickets])],
       text: rendered.text,
+      terms: rendered.terms,
     });
   });
   const takenIds = new Set(index.keys());
@@ -315,7 +317,7 @@ function parseFile(
   file: string,
   problems: Problem[],
   secretsIn: Map<string, SecretFinding[]>,
-  validatedCache?: FrontMatterCache,
+  { validated: validatedCache, secretFree }: Verdicts,
   imported?: ReadonlyMap<string, string>,
   preread?: { bytes: Uint8Array; source: SourceFile | Problem },
 ): ParsedFile | undefined {
@@ -332,8 +334,10 @@ function parseFile(
     return undefined;
   }
   // Secrets first, and whatever else is wrong: a pasted key must be reported even in a broken file.
-  const secrets = [...findFrontMatterSecrets(source.frontMatter, source.frontMatterLine), ...findSecrets(source.body, source.bodyLine)];
+  const digest = sourceDigest(collection, source.frontMatter, source.body);
+  const secrets = secretFree?.has(digest) ? [] : [...findFrontMatterSecrets(source.frontMatter, source.frontMatterLine), ...findSecrets(source.body, source.bodyLine)];
   if (secrets.length > 0) secretsIn.set(file, secrets);
+  else secretFree?.add(digest);
   for (const found of secrets) {
     problems.push(
       problem(
@@ -347,14 +351,14 @@ function parseFile(
   // Front matter validated in an earlier run is not parsed again; its positions are read
   // from the YAML only if a message needs one (a reference that no longer resolves, say).
   const placeholders = findPlaceholders(source);
-  const asImported = imported?.get(file) === hashOf(bytes);
+  const asImported = imported?.has(file) === true && imported.get(file) === hashOf(bytes);
   const placeholderProblems = (f: string, found: readonly Placeholder[]) => todoProblems(f, found, asImported);
   const slug = basename(path, '.mdx');
   const cached = validatedCache?.get(collection, source.frontMatter);
   if (cached) {
     const draft = isDraft(cached);
     if (!draft) problems.push(...placeholderProblems(file, placeholders));
-    return { collection, file, slug, source, frontMatter: lazyFrontMatter(source, cached), data: cached as DocumentData[CollectionName], draft, toFill: [], placeholders };
+    return { collection, file, slug, source, digest, frontMatter: lazyFrontMatter(source, cached), data: cached as DocumentData[CollectionName], draft, toFill: [], placeholders };
   }
   const frontMatter = parseFrontMatter(source);
   if (Array.isArray(frontMatter)) {
@@ -362,12 +366,12 @@ function parseFile(
     // The ID still counts for everyone else, and the body is still checked: one broken line
     // of YAML is one problem, not one here and "unknown ID" in every file that links to it.
     const salvaged = salvagedFrontMatter(source);
-    return { collection, file, slug, source, frontMatter: salvaged, draft: isDraft(salvaged.data), toFill: [], placeholders };
+    return { collection, file, slug, source, digest, frontMatter: salvaged, draft: isDraft(salvaged.data), toFill: [], placeholders };
   }
   const draft = isDraft(frontMatter.data);
   if (!draft) problems.push(...placeholderProblems(file, placeholders));
   const validated = validateFrontMatter(file, frontMatter, collections[collection].schema);
-  const parsed: ParsedFile = { collection, file, slug, source, frontMatter, draft, toFill: [], placeholders };
+  const parsed: ParsedFile = { collection, file, slug, source, digest, frontMatter, draft, toFill: [], placeholders };
   if ('problems' in validated) {
     if (draft) {
       const folded = draftProblems(file, validated.problems);

@@ -20,6 +20,7 @@ import { toString as hastToString } from 'hast-util-to-string';
 import { sourceLimitProblems, tooDeepToRender, treeLimitProblems } from '../lib/body-limits.ts';
 import type { IdIndex } from '../lib/graph/id-index.ts';
 import type { TicketLinker } from '../lib/tickets.ts';
+import { bodyTerms, noBodyTerms, type BodyTerms } from '../lib/graph/similarity.ts';
 
 export interface RenderedBody {
   html: string;
@@ -28,8 +29,10 @@ export interface RenderedBody {
   mentions: string[];
   /** Ticket keys written in the body. */
   tickets: string[];
-  /** The body as plain text, for similarity. */
+  /** The body as plain text, for the search's "did you mean" words. */
   text: string;
+  /** The body's content words, for similarity. */
+  terms: BodyTerms;
   /** Links to site paths and anchors, checked by the loader once every page is known. */
   links: InternalLink[];
   /** Problems with positions relative to the body (line 1 is the body's first line). */
@@ -99,7 +102,7 @@ export interface BodyLinks {
 
 /** Renders one body, with IDs and ticket keys linked when `links` says how. */
 export function renderBody(body: string, context: RenderContext, links: BodyLinks = {}): RenderedBody {
-  const failed = (problems: RenderedBody['problems']): RenderedBody => ({ html: '', headings: [], mentions: [], tickets: [], text: '', links: [], problems });
+  const failed = (problems: RenderedBody['problems']): RenderedBody => ({ html: '', headings: [], mentions: [], tickets: [], text: '', terms: noBodyTerms, links: [], problems });
   // Limits first: a body past them could take minutes to parse or overflow the parser's stack.
   const overLimits = sourceLimitProblems(body);
   if (overLimits.length > 0) return failed(overLimits);
@@ -115,12 +118,14 @@ export function renderBody(body: string, context: RenderContext, links: BodyLink
       .map((m) => ({ line: m.line ?? 1, column: m.column ?? 1, message: m.reason }))
       .sort((a, b) => a.line - b.line || a.column - b.column);
     if (problems.length > 0) return failed(problems);
+    const text = hastToString(tree);
     return {
       html: processor.stringify(tree, file),
       headings: file.data.headings ?? [],
       mentions: file.data.mentions ?? [],
       tickets: file.data.ticketKeys ?? [],
-      text: hastToString(tree),
+      text,
+      terms: bodyTerms(text),
       links: file.data.internalLinks ?? [],
       problems: [],
     };

@@ -3,7 +3,11 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { visibleTo, type Audience } from '../lib/audience.ts';
-import { depsHold, type DocumentRender, type RenderJob, type RenderSettings } from './render-document.ts';
+import { noBodyTerms } from '../lib/graph/similarity.ts';
+import type { DocumentRender, RenderDeps, RenderSettings } from './render-document.ts';
+import { openLineStore, type LineStore } from './line-store.ts';
+import type { IdTarget } from '../lib/graph/id-index.ts';
+import type { RenderedBody } from './render-body.ts';
 
 /**
  * Renders kept on disk between builds, keyed by everything that can change a document's
@@ -23,10 +27,30 @@ export interface RenderCache {
   put(key: string, render: DocumentRender, ownVisibility: Audience): void;
   /** Removes entries of this audience that no render of this build asked for. */
   prune(): void;
-  /** The key of one render under these settings' trackers. */
-  keyOf(job: RenderJob): string;
+  /** The key of a render, from its file's `sourceDigest`, under these settings' trackers. */
+  keyOf(digest: string): string;
   /** Front matter that passed its schema, so a later run need not parse and validate it again. */
   frontMatter?: FrontMatterCache;
+  /** Files the secret scan found clean, so a later run need not scan them again. */
+  secretFree?: SecretFreeCache;
+}
+
+/**
+ * What a file's render and scans are a function of: its collection (which picks the schema
+ * that turns the YAML into the data components read), its front matter and its body. One
+ * hash per file serves the render key and the secret scan's verdict.
+ */
+export function sourceDigest(collection: string, frontMatter: string, body: string): string {
+  return createHash('sha256').update(collection).update('\0').update(frontMatter).update('\0').update(body).digest('hex');
+}
+
+/**
+ * Files without secrets, by `sourceDigest`. Only clean verdicts are kept: a finding holds
+ * the secret itself, and a file with one is scanned on every run.
+ */
+export interface SecretFreeCache {
+  has(digest: string): boolean;
+  add(digest: string): void;
 }
 
 /** Validated front matter by collection and YAML text; the fingerprint covers the schemas. */
@@ -38,7 +62,7 @@ export interface FrontMatterCache {
 }
 
 /** Bumped by hand only if the cache format changes; code changes are caught by the fingerprint. */
-const formatVersion = 1;
+const formatVersion = 2;
 
 /**
  * A hash of the code that can shape a render (every module of the pipeline, plugins, content
@@ -62,10 +86,7 @@ export function pipelineFingerprint(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The key of a render: its front matter and body under the build's trackers. */
-function keyOf(trackersKey: string, job: RenderJob): string {
-  return createHash('sha256').update(trackersKey).update('\0').update(JSON.stringify(job.frontMatter)).update('\0').update(job.body).digest('hex');
-}
+const renderKey = (trackersKey: string, digest: string) => createHash('sha256').update(trackersKey).update('\0').update(digest).digest('hex');
 
 /**
  * Renders kept in memory for as long as the process runs: the dev server re-renders only
@@ -74,8 +95,10 @@ function keyOf(trackersKey: string, job: RenderJob): string {
 export function memoryRenderCache(trackersKey: string): RenderCache {
   const entries = new Map<string, DocumentRender>();
   const used = new Set<string>();
+  let secretFree = new Set<string>();
+  const secretFreeNow = new Set<string>();
   return {
-    keyOf: (job) => keyOf(trackersKey, job),
+    keyOf: (digest) => renderKey(trackersKey, digest),
     get(key, settings) {
       used.add(key);
       const entry = entries.get(key);
@@ -85,14 +108,38 @@ export function memoryRenderCache(trackersKey: string): RenderCache {
       used.add(key);
       if (render.rendered.problems.length === 0) entries.set(key, render);
     },
+    secretFree: {
+      has(digest) {
+        if (!secretFree.has(digest)) return false;
+        secretFreeNow.add(digest);
+        return true;
+      },
+      add: (digest) => void secretFreeNow.add(digest),
+    },
     prune() {
       for (const key of entries.keys()) if (!used.has(key)) entries.delete(key);
       used.clear();
+      secretFree = new Set(secretFreeNow);
+      secretFreeNow.clear();
     },
   };
 }
 
-export function openRenderCache(dir: string, audience: Audience, trackersKey: string): RenderCache {
+export interface DiskCacheOptions {
+  /**
+   * False when the caller reads neither a document's HTML nor its text (the check): cached
+   * renders then come back with both empty, and their words are never read.
+   */
+  words?: boolean;
+}
+
+/**
+ * The render cache under `dir`, in three files and one file of words per render: the
+ * renders' metadata (what checking and the graph need), validated front matter and clean
+ * secret-scan verdicts are each one file of lines (see line-store.ts), so a warm check opens
+ * four files, not ten thousand.
+ */
+export function openRenderCache(dir: string, audience: Audience, trackersKey: string, { words = true }: DiskCacheOptions = {}): RenderCache {
   const fingerprint = pipelineFingerprint();
   const home = join(dir, fingerprint, audience);
   // Entries of an older pipeline can never be valid again.
@@ -101,88 +148,99 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
   } catch {
     // no cache yet
   }
-  const used = new Set<string>();
   /** Shard folders known to exist, so each is made once per run, not once per entry. */
   const madeShards = new Set<string>();
-  const pathOf = (key: string) => join(home, key.slice(0, 2), `${key}.json`);
-  // One file for all front matter: ten thousand small reads cost more than one large one.
-  const validatedFile = join(home, 'front-matter.json');
-  let validated: Map<string, Record<string, unknown>> | undefined;
-  const fresh = new Map<string, Record<string, unknown>>();
-  const validatedKey = (collection: string, yaml: string) => createHash('sha256').update(collection).update('\0').update(yaml).digest('base64url');
-  const loadValidated = () => {
-    if (!validated) {
-      try {
-        validated = new Map(Object.entries(JSON.parse(readFileSync(validatedFile, 'utf8')) as Record<string, Record<string, unknown>>));
-      } catch {
-        validated = new Map();
-      }
-    }
-    return validated;
+  const wordsPath = (key: string) => join(home, key.slice(0, 2), `${key}.words`);
+  const stores = new Map<string, LineStore>();
+  const store = (name: string) => {
+    let opened = stores.get(name);
+    if (!opened) stores.set(name, (opened = openLineStore(join(home, name))));
+    return opened;
   };
+  const validatedKey = (collection: string, yaml: string) => createHash('sha256').update(collection).update('\0').update(yaml).digest('hex');
   const frontMatter: FrontMatterCache = {
-    has: (collection, yaml) => loadValidated().has(validatedKey(collection, yaml)),
+    has: (collection, yaml) => store('front-matter').has(validatedKey(collection, yaml)),
     get(collection, yaml) {
-      const key = validatedKey(collection, yaml);
-      const data = loadValidated().get(key);
-      if (data) fresh.set(key, data);
-      return data && structuredClone(data);
+      const line = store('front-matter').get(validatedKey(collection, yaml));
+      // Parsed from its line on each call: two files with the same front matter never share one object.
+      return line === undefined ? undefined : (JSON.parse(line) as Record<string, unknown>);
     },
     put(collection, yaml, data) {
       // Like renders: a restricted document's fields are kept only among the restricted audience's entries.
       if (audience !== 'restricted' && (data as { visibility?: string }).visibility === 'restricted') return;
-      fresh.set(validatedKey(collection, yaml), data as Record<string, unknown>);
+      store('front-matter').set(validatedKey(collection, yaml), JSON.stringify(data));
     },
   };
   return {
-    keyOf: (job) => keyOf(trackersKey, job),
+    keyOf: (digest) => renderKey(trackersKey, digest),
     get(key, settings) {
-      used.add(key);
-      let entry: DocumentRender;
-      try {
-        entry = JSON.parse(readFileSync(pathOf(key), 'utf8')) as DocumentRender;
-      } catch {
-        return undefined;
+      const line = store('renders').get(key);
+      if (line === undefined) return undefined;
+      const { rendered, deps } = JSON.parse(line) as EntryMeta;
+      if (!depsHold(deps, settings)) return undefined;
+      let text = '';
+      let html = '';
+      if (words) {
+        try {
+          ({ text, html } = decodeWords(readFileSync(wordsPath(key))));
+        } catch {
+          return undefined; // its words are gone: rendered afresh
+        }
       }
-      return depsHold(entry.deps, settings) ? entry : undefined;
+      return { rendered: { ...rendered, html, text }, deps };
     },
     put(key, render, ownVisibility) {
-      used.add(key);
       if (render.rendered.problems.length > 0) return;
       if (audience !== 'restricted' && render.deps.ids.some(([, t]) => t?.visibility === 'restricted' && t.visible)) return;
       const kept = visibleTo(audience, ownVisibility) ? render : withoutWords(render);
-      const path = pathOf(key);
       const shard = key.slice(0, 2);
       if (!madeShards.has(shard)) {
         mkdirSync(join(home, shard), { recursive: true });
         madeShards.add(shard);
       }
-      // Write then rename: a build running beside this one never reads half an entry.
-      const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-      writeFileSync(temporary, JSON.stringify(kept));
-      renameSync(temporary, path);
+      const { html, text, ...rest } = kept.rendered;
+      writeAtomically(wordsPath(key), `${JSON.stringify(text)}\n${html}`);
+      store('renders').set(key, JSON.stringify({ rendered: rest, deps: kept.deps } satisfies EntryMeta));
     },
     frontMatter,
+    secretFree: {
+      has: (digest) => store('secret-free').get(digest) !== undefined,
+      add: (digest) => store('secret-free').set(digest, ''),
+    },
     prune() {
-      // Only this run's front matter is kept: edited and deleted files drop out.
-      const temporary = `${validatedFile}.${process.pid}`;
+      // Only this run's entries are kept: edited and deleted files drop out.
       mkdirSync(home, { recursive: true });
-      writeFileSync(temporary, JSON.stringify(Object.fromEntries(fresh)));
-      renameSync(temporary, validatedFile);
-      let shards: string[];
-      try {
-        shards = readdirSync(home);
-      } catch {
-        return;
-      }
-      for (const shard of shards) {
-        if (shard.length !== 2) continue; // shards are two hex digits; front-matter.json sits beside them
+      for (const name of ['front-matter', 'secret-free']) store(name).save();
+      if (!store('renders').save().dropped) return;
+      const kept = new Set(store('renders').keys());
+      for (const shard of readdirSync(home)) {
+        if (shard.length !== 2) continue; // shards are two hex digits; the line stores sit beside them
         for (const name of readdirSync(join(home, shard))) {
-          if (!used.has(name.slice(0, -'.json'.length))) rmSync(join(home, shard, name), { force: true });
+          if (!kept.has(name.slice(0, -'.words'.length))) rmSync(join(home, shard, name), { force: true });
         }
       }
     },
   };
+}
+
+/** All of an entry but its words: a line of the meta file. */
+interface EntryMeta {
+  rendered: Omit<RenderedBody, 'html' | 'text'>;
+  deps: RenderDeps;
+}
+
+/** An entry's words on disk: the text as a JSON string on one line, then the HTML as it is. */
+function decodeWords(bytes: Buffer): { text: string; html: string } {
+  const end = bytes.indexOf(10);
+  if (end < 0) throw new Error('not an entry of this format');
+  return { text: JSON.parse(bytes.toString('utf8', 0, end)) as string, html: bytes.toString('utf8', end + 1) };
+}
+
+/** Write then rename: a build running beside this one never reads half a file. */
+function writeAtomically(path: string, text: string | Buffer): void {
+  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
 }
 
 /**
@@ -192,5 +250,17 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
  * this audience's build, so nothing reads more.
  */
 function withoutWords({ rendered, deps }: DocumentRender): DocumentRender {
-  return { rendered: { ...rendered, html: '', text: '', headings: rendered.headings.map((h) => ({ ...h, text: '' })) }, deps };
+  return { rendered: { ...rendered, html: '', text: '', terms: noBodyTerms, headings: rendered.headings.map((h) => ({ ...h, text: '' })) }, deps };
+}
+
+/** Whether a render made under `deps` would come out the same with these settings. */
+export function depsHold(deps: RenderDeps, settings: RenderSettings): boolean {
+  if (deps.today !== undefined && deps.today !== settings.today) return false;
+  for (const [id, was] of deps.ids) if (!sameTarget(was, settings.ids.get(id) ?? null)) return false;
+  return true;
+}
+
+function sameTarget(a: IdTarget | null, b: IdTarget | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.id === b.id && a.collection === b.collection && a.title === b.title && a.url === b.url && a.visible === b.visible && a.draft === b.draft && a.visibility === b.visibility;
 }

@@ -51,18 +51,6 @@ export function documentRenderer(settings: RenderSettings): (job: RenderJob) => 
   };
 }
 
-/** Whether a render made under `deps` would come out the same with these settings. */
-export function depsHold(deps: RenderDeps, settings: RenderSettings): boolean {
-  if (deps.today !== undefined && deps.today !== settings.today) return false;
-  for (const [id, was] of deps.ids) if (!sameTarget(was, settings.ids.get(id) ?? null)) return false;
-  return true;
-}
-
-function sameTarget(a: IdTarget | null, b: IdTarget | null): boolean {
-  if (a === null || b === null) return a === b;
-  return a.id === b.id && a.collection === b.collection && a.title === b.title && a.url === b.url && a.visible === b.visible && a.draft === b.draft && a.visibility === b.visibility;
-}
-
 /** The index as a render sees it, remembering every ID asked for, found or not. */
 function trackedIndex(index: IdIndex, looked: Map<string, IdTarget | null>): IdIndex {
   const note = (id: string) => {

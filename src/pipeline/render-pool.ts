@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { documentRenderer, type DocumentRender, type RenderJob, type RenderSettings } from './render-document.ts';
+import type { DocumentRender, RenderJob, RenderSettings } from './render-document.ts';
 import { validFrontMatter, type FrontMatterJob } from './valid-front-matter.ts';
 import type { WorkerReply, WorkerRequest } from './render-worker.ts';
 
@@ -98,6 +98,9 @@ function inlinePool(): RenderPool {
   return {
     validate: async (jobs) => jobs.map(validFrontMatter),
     async render(jobs, settings, onRendered) {
+      if (jobs.length === 0) return [];
+      // Loaded here, not above: a run whose renders all come from the cache never needs it.
+      const { documentRenderer } = await import('./render-document.ts');
       const render = documentRenderer(settings);
       return jobs.map((job, i) => {
         const result = render(job);

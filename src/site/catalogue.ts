@@ -9,6 +9,7 @@ import { reviewQueue, type ReviewQueue } from '../lib/review-queue.ts';
 import { collectionDocument, collectionNames, collections, type CollectionName } from '../collections/index.ts';
 import { providedSession } from '../pipeline/session.ts';
 import type { GraphDocument, GraphEdge } from '../lib/graph/edges.ts';
+import { noBodyTerms } from '../lib/graph/similarity.ts';
 import { indexGraph, type ContentGraph } from '../lib/graph/graph.ts';
 
 export type AnyEntry = { [C in CollectionName]: CollectionEntry<C> }[CollectionName];
@@ -88,7 +89,7 @@ async function build(): Promise<Catalogue> {
       entries.set(entry.id, entry);
       edges.push(...((entry.rendered?.metadata?.edges as GraphEdge[] | undefined) ?? []));
       ticketsOf.set(entry.id, (entry.rendered?.metadata?.tickets as string[] | undefined) ?? []);
-      graphDocs.set(entry.id, { id: entry.id, ...collectionDocument(collection, entry.data), mentions: [], text: '' });
+      graphDocs.set(entry.id, { id: entry.id, ...collectionDocument(collection, entry.data), mentions: [], terms: noBodyTerms });
       all.push(summarise(entry, slug, dates.get(entry.filePath!)));
     }
   }

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadKnowledgeBase } from '../../src/pipeline/knowledge-base.ts';
+import { loadKnowledgeBase } from '../../src/pipeline/load-in-thread.ts';
 
 /** Every file of a build as text, gzip (the Pagefind index) unpacked, so nothing hides from the scan. */
 function filesOf(dir: string): Map<string, string> {

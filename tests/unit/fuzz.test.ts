@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../src/pipeline/knowledge-base.ts';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../src/pipeline/load-in-thread.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { CollectionDocument } from '../../collections/index.ts';
 import { declaredReferences, type EdgeKind } from './reference-fields.ts';
-import type { TermCounts } from './similarity.ts';
+import type { BodyTerms } from './similarity.ts';
 
 /** One edge of the content graph, as `dist/api/graph.json` publishes it (IDs at both ends). */
 export interface GraphEdge {
@@ -18,10 +18,8 @@ export type GraphDocument = CollectionDocument & {
   id: string;
   /** IDs written in the body. */
   mentions: readonly string[];
-  /** The body as plain text. */
-  text: string;
-  /** Term counts of title, summary and text, when already computed (see `termCounts`). */
-  terms?: TermCounts;
+  /** The body's content words, for similarity. */
+  terms: BodyTerms;
 };
 
 /**

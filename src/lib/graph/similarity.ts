@@ -47,14 +47,32 @@ export interface TermCounts {
 }
 
 /**
- * A document's term counts: title and summary say what it is about, so they count three
- * times. Per-document work, done once while loading, like rendering.
+ * A body's content words (space-separated, in order of first use) and how often each occurs:
+ * all that similarity needs of a body. Counted where the body is rendered and kept with the
+ * render, so a warm run does not scan ten thousand bodies again.
  */
-export function termCounts(title: string, summary: string, text: string): TermCounts {
+export interface BodyTerms {
+  words: string;
+  counts: number[];
+}
+
+export const noBodyTerms: BodyTerms = { words: '', counts: [] };
+
+export function bodyTerms(text: string): BodyTerms {
   const counts = new Map<string, number>();
-  const add = (weight: number) => (word: string) => counts.set(word, (counts.get(word) ?? 0) + weight);
-  forEachTerm(`${title} ${summary}`, add(3));
-  forEachTerm(text, add(1));
+  forEachTerm(text, (word) => counts.set(word, (counts.get(word) ?? 0) + 1));
+  return { words: [...counts.keys()].join(' '), counts: [...counts.values()] };
+}
+
+/**
+ * A document's term counts: title and summary say what it is about, so they count three
+ * times. The order of terms is title and summary first, then the body's in order of first
+ * use, so ties between equal weights break the same way in every run.
+ */
+export function termCounts(title: string, summary: string, body: BodyTerms): TermCounts {
+  const counts = new Map<string, number>();
+  forEachTerm(`${title} ${summary}`, (word) => counts.set(word, (counts.get(word) ?? 0) + 3));
+  if (body.words) body.words.split(' ').forEach((word, i) => counts.set(word, (counts.get(word) ?? 0) + body.counts[i]!));
   const ids = new Int32Array(counts.size);
   const values = new Float64Array(counts.size);
   let i = 0;
@@ -107,7 +125,7 @@ interface TermVector {
  */
 export function similarEdges(docs: readonly GraphDocument[], { perDocument = 3, minScore = 0.12 }: SimilarityOptions = {}): GraphEdge[] {
   const n = docs.length;
-  const counted = docs.map((doc) => doc.terms ?? termCounts(documentTitle(doc.data), doc.data.summary, doc.text));
+  const counted = docs.map((doc) => termCounts(documentTitle(doc.data), doc.data.summary, doc.terms));
   const df = new Int32Array(vocabulary.words.length);
   for (const { ids } of counted) for (let i = 0; i < ids.length; i++) df[ids[i]!]!++;
 

@@ -3,7 +3,7 @@ import { collectionNames, collections, isCollectionName } from '../../../src/col
 import { collectionOfId } from '../../../src/lib/graph/id-index.ts';
 import { referenceFields } from '../../../src/lib/graph/reference-fields.ts';
 import { keyFields, tableCells } from '../../../src/lib/key-fields.ts';
-import { loadKnowledgeBase } from '../../../src/pipeline/knowledge-base.ts';
+import { loadKnowledgeBase } from '../../../src/pipeline/load-in-thread.ts';
 import { formatProblem } from '../../../src/lib/problems.ts';
 import { scaffold } from '../../../src/lib/scaffold.ts';
 import { searchFacets } from '../../../src/lib/search-facets.ts';

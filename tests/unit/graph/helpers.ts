@@ -1,5 +1,6 @@
 import { collectionDocument, collections, type CollectionName } from '../../../src/collections/index.ts';
 import type { GraphDocument } from '../../../src/lib/graph/edges.ts';
+import { bodyTerms } from '../../../src/lib/graph/similarity.ts';
 
 const base = { summary: 'A document made by hand for a graph test.', owner: 'ops', created: '2025-01-01' };
 
@@ -7,7 +8,7 @@ const base = { summary: 'A document made by hand for a graph test.', owner: 'ops
 export function doc(collection: CollectionName, fields: Record<string, unknown>, body: { text?: string; mentions?: string[] } = {}): GraphDocument {
   const common = collection === 'teams' || collection === 'services' ? {} : base;
   const data = collections[collection].schema.parse({ ...common, ...fields });
-  return { id: data.id, ...collectionDocument(collection, data), mentions: body.mentions ?? [], text: body.text ?? '' };
+  return { id: data.id, ...collectionDocument(collection, data), mentions: body.mentions ?? [], terms: bodyTerms(body.text ?? '') };
 }
 
 export const project = (id: string, fields: Record<string, unknown> = {}, text = '') =>

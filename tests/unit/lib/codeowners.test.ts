@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeowners } from '../../../src/lib/codeowners.ts';
-import { loadKnowledgeBase } from '../../../src/pipeline/knowledge-base.ts';
+import { loadKnowledgeBase } from '../../../src/pipeline/load-in-thread.ts';
 
 describe('CODEOWNERS', () => {
   it("routes each document's pull requests to its owning team's GitHub team", () => {

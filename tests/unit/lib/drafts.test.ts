@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../src/lib/graph/graph.ts';
-import { loadKnowledgeBase } from '../../../src/pipeline/knowledge-base.ts';
+import { loadKnowledgeBase } from '../../../src/pipeline/load-in-thread.ts';
 import { formatProblem } from '../../../src/lib/problems.ts';
 
 /** The review fixture in a scratch folder, with one file changed. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importMarkdown } from '../../../src/lib/import-markdown.ts';
-import { loadKnowledgeBase } from '../../../src/pipeline/knowledge-base.ts';
+import { loadKnowledgeBase } from '../../../src/pipeline/load-in-thread.ts';
 
 const sources = readdirSync('tests/fixtures/import-md').map((name) => ({ name, text: readFileSync(join('tests/fixtures/import-md', name), 'utf8') }));
 /** The words a reader sees in a Markdown source: no front matter, comments, tag names or link addresses. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentUrl } from '../../../src/lib/documents.ts';
-import { loadKnowledgeBase } from '../../../src/pipeline/knowledge-base.ts';
+import { loadKnowledgeBase } from '../../../src/pipeline/load-in-thread.ts';
 import { knowledgeHealth } from '../../../src/lib/knowledge-health.ts';
 import { reviewQueue } from '../../../src/lib/review-queue.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Audience } from '../../../src/lib/audience.ts';
 import { documentUrl } from '../../../src/lib/documents.ts';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../../src/pipeline/knowledge-base.ts';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../../src/pipeline/load-in-thread.ts';
 import { formatProblem } from '../../../src/lib/problems.ts';
 import { reviewMarkdown, reviewText } from '../../../src/lib/review-format.ts';
 import { queueOf, reviewQueue } from '../../../src/lib/review-queue.ts';

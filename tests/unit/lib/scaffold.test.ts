@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { numbered, TakenIds } from '../../../src/collections/id-form.ts';
-import { loadKnowledgeBase } from '../../../src/pipeline/knowledge-base.ts';
+import { loadKnowledgeBase } from '../../../src/pipeline/load-in-thread.ts';
 import { formatProblem } from '../../../src/lib/problems.ts';
 import { nextId, scaffold } from '../../../src/lib/scaffold.ts';
 import { slugify } from '../../../src/lib/slugify.ts';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentUrl } from '../../../src/lib/documents.ts';
-import { loadKnowledgeBase } from '../../../src/pipeline/knowledge-base.ts';
+import { loadKnowledgeBase } from '../../../src/pipeline/load-in-thread.ts';
 import { digests, notifyDocument, type TeamDigest } from '../../../src/lib/notify/digest.ts';
 import { syncIssues } from '../../../src/lib/notify/github-issues.ts';
 import { maxChatLines, slackPayload, teamsPayload } from '../../../src/lib/notify/messages.ts';

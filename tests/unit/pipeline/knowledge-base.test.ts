@@ -2,10 +2,12 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeBase, loadKnowledgeBaseFast } from '../../../src/pipeline/knowledge-base.ts';
+import { loadKnowledgeBaseFast } from '../../../src/pipeline/knowledge-base.ts';
+import { loadKnowledgeBase } from '../../../src/pipeline/load-in-thread.ts';
 import { openRenderCache } from '../../../src/pipeline/render-cache.ts';
 import { formatProblems } from '../../../src/lib/problems.ts';
 import type { Audience } from '../../../src/lib/audience.ts';
+import { buildGraph } from '../../../src/lib/graph/graph.ts';
 
 const load = (contentDir: string, audience?: Audience) => loadKnowledgeBase({ root: process.cwd(), contentDir, today: '2026-11-24', ...(audience ? { audience } : {}) });
 
@@ -117,6 +119,43 @@ describe('secrets beside other problems', () => {
   });
 });
 
+describe('the cache as the check reads it', () => {
+  it('gives the same problems and the same content graph as a cold run, reading no words', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cairn-check-cache-'));
+    cpSync('content', join(root, 'content'), { recursive: true });
+    const options = { root, contentDir: 'content', today: '2026-11-24', audience: 'restricted' as const };
+    const check = () => loadKnowledgeBaseFast(options, { cache: openRenderCache(join(root, 'cache'), 'restricted', '[]', { words: false }) });
+    const cold = await check();
+    const warm = await check();
+    expect(warm.fromCache).toBe(warm.checked);
+    expect(warm.problems).toEqual(cold.problems);
+    expect(warm.documents.every((d) => d.html === '' && d.text === '')).toBe(true);
+    const graph = buildGraph(cold.documents, options.today);
+    expect(graph.edges.filter((e) => e.kind === 'similar').length).toBeGreaterThan(10);
+    expect(buildGraph(warm.documents, options.today).edges).toEqual(graph.edges);
+    // A build reading the same entries gets the words back.
+    const build = await loadKnowledgeBaseFast(options, { cache: openRenderCache(join(root, 'cache'), 'restricted', '[]') });
+    expect(build.fromCache).toBe(build.checked);
+    expect(build.documents).toEqual(cold.documents);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('reports a pasted secret on every run, in a file that was clean on the run before', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cairn-secret-cache-'));
+    cpSync('tests/fixtures/valid-kb', join(root, 'content'), { recursive: true });
+    const options = { root, contentDir: 'content', today: '2026-11-24' };
+    const check = () => loadKnowledgeBaseFast(options, { cache: openRenderCache(join(root, 'cache'), 'restricted', '[]', { words: false }) });
+    expect((await check()).problems).toEqual([]);
+    const runbook = join(root, 'content', 'runbooks', 'restart-billing.mdx');
+    writeFileSync(runbook, `${readFileSync(runbook, 'utf8')}\nThe deploy token is ghp_Zq8vK2mXw4Rt7Yb1Nc5Lp0Hs3Jd6Fg9Ae2Ui for now.\n`);
+    for (let run = 0; run < 2; run++) {
+      const messages = (await check()).problems.map((p) => `${p.file}: ${p.message}`);
+      expect(messages).toEqual([expect.stringMatching(/^content\/runbooks\/restart-billing\.mdx: this looks like a GitHub token/)]);
+    }
+    rmSync(root, { recursive: true, force: true });
+  });
+});
+
 describe('links written as site paths', () => {
   it('reports a page that does not exist and a heading that does not, with the closest that do', () => {
     const root = mkdtempSync(join(tmpdir(), 'cairn-links-'));
@@ -194,10 +233,9 @@ describe('the cache of validated front matter', () => {
     // The restricted document's words reach no entry of the internal audience's cache.
     const restricted = loadKnowledgeBase({ ...options, audience: 'restricted' }).documents.filter((d) => d.data.visibility === 'restricted');
     expect(restricted.length).toBeGreaterThan(0);
-    const entries = readdirSync(join(root, 'cache'), { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => readFileSync(join(root, 'cache', f), 'utf8'))
-      .join('\n');
+    const files = readdirSync(join(root, 'cache'), { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+    expect(files.filter((f) => f.name.endsWith('.words')).length).toBe(warm.checked);
+    const entries = files.map((f) => readFileSync(join(f.parentPath, f.name), 'utf8')).join('\n');
     const lines = restricted.flatMap((d) => d.text.split('\n')).filter((line) => line.length > 30);
     expect(lines.join('\n')).toContain('fixture-restricted-5e1b');
     for (const line of lines) expect(entries).not.toContain(line);

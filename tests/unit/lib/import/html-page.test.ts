@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runImport } from '../../../../src/lib/import/run-import.ts';
-import { loadKnowledgeBase } from '../../../../src/pipeline/knowledge-base.ts';
+import { loadKnowledgeBase } from '../../../../src/pipeline/load-in-thread.ts';
 import { scaffoldContext } from '../../../../src/lib/scaffold.ts';
 
 const today = '2026-11-25';

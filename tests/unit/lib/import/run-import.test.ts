@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { documentFilesUsed, publishDocumentFiles } from '../../../../src/lib/document-files.ts';
 import { formatImportReport } from '../../../../src/lib/import/report.ts';
 import { runImport } from '../../../../src/lib/import/run-import.ts';
-import { loadKnowledgeBase } from '../../../../src/pipeline/knowledge-base.ts';
+import { loadKnowledgeBase } from '../../../../src/pipeline/load-in-thread.ts';
 import type { Problem } from '../../../../src/lib/problems.ts';
 import { scaffoldContext } from '../../../../src/lib/scaffold.ts';
 
