@@ -6,7 +6,7 @@
  * Numbers only: timings drift between runs on shared machines, so compare within a run.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -65,6 +65,12 @@ function treeStats(dir: string): { pages: number; files: number; mb: number } {
 }
 
 const node = process.execPath;
+/** A script's arguments as `npm run <name>` passes them to Node (its flags included), so the benchmark times what users run. */
+function scriptArgs(name: string): string[] {
+  const command = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts[name]!;
+  if (!command.startsWith('node ')) throw new Error(`npm run ${name} is not a plain node command: ${command}`);
+  return command.split(' ').slice(1);
+}
 const env = { CAIRN_CONTENT_DIR: content, CAIRN_OUT_DIR: site, CAIRN_CACHE_DIR: cache, CI: '1' };
 console.error(`writing ${docs} synthetic documents to ${content}`);
 const kb = writeSyntheticKb(content, docs);
@@ -88,20 +94,20 @@ if (!values['no-floor']) {
 console.error('cairn: cold build');
 rmSync(cache, { recursive: true, force: true });
 settled();
-const cold = timed(node, ['scripts/build.ts'], { env });
+const cold = timed(node, scriptArgs('build'), { env });
 const coldCleanup = settled();
 const stats = treeStats(site);
 // One edit: a sentence added to one runbook's body.
 const edited = join(content, kb.files.find((f) => f.collection === 'runbooks')!.path);
 appendFileSync(edited, '\nOne more sentence, added by the benchmark to measure a warm rebuild.\n');
 console.error('cairn: warm build after one edit');
-const warm = timed(node, ['scripts/build.ts'], { env });
+const warm = timed(node, scriptArgs('build'), { env });
 const warmCleanup = settled();
 console.error('cairn: check, cold and warm');
 const checkCache = join(work, `check-cache-${docs}`);
 rmSync(checkCache, { recursive: true, force: true });
-const checkCold = timed(node, ['scripts/check.ts'], { env: { ...env, CAIRN_CACHE_DIR: checkCache } });
-const checkWarm = timed(node, ['scripts/check.ts'], { env: { ...env, CAIRN_CACHE_DIR: checkCache } });
+const checkCold = timed(node, scriptArgs('check'), { env: { ...env, CAIRN_CACHE_DIR: checkCache } });
+const checkWarm = timed(node, scriptArgs('check'), { env: { ...env, CAIRN_CACHE_DIR: checkCache } });
 const graphMs = Number(/links in (\d+) ms/.exec(checkWarm.stderr)?.[1]);
 const phases = (run: Run) => /in [\d.]+ s: (.*);/.exec(run.stdout)?.[1] ?? '';
 result.cairn = {

@@ -70,17 +70,27 @@ export function bodyTerms(text: string): BodyTerms {
  * use, so ties between equal weights break the same way in every run.
  */
 export function termCounts(title: string, summary: string, body: BodyTerms): TermCounts {
-  const counts = new Map<string, number>();
-  forEachTerm(`${title} ${summary}`, (word) => counts.set(word, (counts.get(word) ?? 0) + 3));
-  if (body.words) body.words.split(' ').forEach((word, i) => counts.set(word, (counts.get(word) ?? 0) + body.counts[i]!));
-  const ids = new Int32Array(counts.size);
-  const values = new Float64Array(counts.size);
-  let i = 0;
-  for (const [word, count] of counts) {
-    ids[i] = vocabulary.id(word);
-    values[i++] = count;
+  const heading = new Map<string, number>();
+  forEachTerm(`${title} ${summary}`, (word) => heading.set(word, (heading.get(word) ?? 0) + 3));
+  const words = body.words ? body.words.split(' ') : [];
+  const ids = new Int32Array(heading.size + words.length);
+  const values = new Float64Array(heading.size + words.length);
+  let n = 0;
+  for (const [word, count] of heading) {
+    ids[n] = vocabulary.id(word);
+    values[n++] = count;
   }
-  return { ids, counts: values };
+  // Body words are distinct already: only those the title or summary used are added up.
+  words.forEach((word, i) => {
+    const count = body.counts[i]!;
+    const at = heading.has(word) ? ids.indexOf(vocabulary.id(word)) : -1;
+    if (at >= 0) values[at]! += count;
+    else {
+      ids[n] = vocabulary.id(word);
+      values[n++] = count;
+    }
+  });
+  return { ids: ids.subarray(0, n), counts: values.subarray(0, n) };
 }
 
 // A hand-rolled scanner: on 10,000 documents it is several times faster than a regex split.
