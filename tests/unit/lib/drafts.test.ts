@@ -1,14 +1,14 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../src/lib/graph/graph.ts';
 import { loadKnowledgeBase } from '../../../src/pipeline/load-in-thread.ts';
 import { formatProblem } from '../../../src/lib/problems.ts';
+import { tempDir } from '../../temp-dir.ts';
 
 /** The review fixture in a scratch folder, with one file changed. */
 function withEdit(file: string, edit: (text: string) => string) {
-  const root = mkdtempSync(join(tmpdir(), 'cairn-drafts-'));
+  const root = tempDir('cairn-drafts-');
   cpSync('tests/fixtures/review-kb', join(root, 'content'), { recursive: true });
   const path = join(root, 'content', file);
   writeFileSync(path, edit(readFileSync(path, 'utf8')));

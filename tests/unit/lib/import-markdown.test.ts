@@ -1,9 +1,9 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importMarkdown } from '../../../src/lib/import-markdown.ts';
 import { loadKnowledgeBase } from '../../../src/pipeline/load-in-thread.ts';
+import { tempDir } from '../../temp-dir.ts';
 
 const sources = readdirSync('tests/fixtures/import-md').map((name) => ({ name, text: readFileSync(join('tests/fixtures/import-md', name), 'utf8') }));
 /** The words a reader sees in a Markdown source: no front matter, comments, tag names or link addresses. */
@@ -19,7 +19,7 @@ const visibleWords = (markdown: string) =>
 
 describe('importing Markdown', () => {
   it('writes documents that pass the check and keep every visible word', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cairn-import-'));
+    const dir = tempDir('cairn-import-');
     cpSync('tests/fixtures/valid-kb', join(dir, 'content'), { recursive: true });
     const ids = new Set(['RB-0001']);
     const imported = sources.map(({ name, text }) => {

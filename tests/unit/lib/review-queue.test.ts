@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Audience } from '../../../src/lib/audience.ts';
@@ -8,6 +7,7 @@ import { loadKnowledgeBase, type KnowledgeBase } from '../../../src/pipeline/loa
 import { formatProblem } from '../../../src/lib/problems.ts';
 import { reviewMarkdown, reviewText } from '../../../src/lib/review-format.ts';
 import { queueOf, reviewQueue } from '../../../src/lib/review-queue.ts';
+import { tempDir } from '../../temp-dir.ts';
 
 const today = '2026-03-01';
 const load = (audience: Audience, root = process.cwd(), contentDir = 'tests/fixtures/review-kb') => loadKnowledgeBase({ root, contentDir, today, audience });
@@ -54,7 +54,7 @@ describe('the review queue', () => {
   });
 
   it('makes a TODO left in a published document a check error at its line, and a queue item', () => {
-    const root = mkdtempSync(join(tmpdir(), 'cairn-review-'));
+    const root = tempDir('cairn-review-');
     cpSync('tests/fixtures/review-kb', join(root, 'content'), { recursive: true });
     const file = join(root, 'content/playbooks/month-end.mdx');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\nTODO: the escalation list.\n`);
@@ -88,7 +88,7 @@ describe('the review queue', () => {
 
 describe('facts an import left to fill', () => {
   it('are one item for the owning team, naming them', () => {
-    const root = mkdtempSync(join(tmpdir(), 'cairn-review-tofill-'));
+    const root = tempDir('cairn-review-tofill-');
     cpSync('tests/fixtures/review-kb', join(root, 'content'), { recursive: true });
     const file = join(root, 'content', 'incidents', '2026-001-printer-queue.mdx');
     writeFileSync(

@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { numbered, TakenIds } from '../../../src/collections/id-form.ts';
@@ -8,10 +7,11 @@ import { formatProblem } from '../../../src/lib/problems.ts';
 import { nextId, scaffold } from '../../../src/lib/scaffold.ts';
 import { slugify } from '../../../src/lib/slugify.ts';
 import { collectionNames } from '../../../src/collections/index.ts';
+import { tempDir } from '../../temp-dir.ts';
 
 describe('npm run new', () => {
   it('writes drafts that state no invented fact and that the check tells what to fill', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cairn-new-'));
+    const dir = tempDir('cairn-new-');
     cpSync('tests/fixtures/valid-kb', join(dir, 'content'), { recursive: true });
     const ids = new Set(loadKnowledgeBase({ root: dir, contentDir: 'content', today: '2026-11-25', audience: 'restricted' }).documents.map((d) => d.id));
     const made = collectionNames.map((collection) => {

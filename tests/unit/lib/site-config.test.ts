@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../src/lib/problems.ts';
 import { contributionLinks, loadSiteConfig, siteAddress } from '../../../src/lib/site-config.ts';
+import { tempDir } from '../../temp-dir.ts';
 
 /** The problems `npm run check` prints for this cairn.config.json. */
 function problemsOf(json: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cairn-config-'));
+  const dir = tempDir('cairn-config-');
   writeFileSync(join(dir, 'cairn.config.json'), json);
   const { config, problems } = loadSiteConfig(dir);
   if (problems.length) expect(config).toEqual({ trackers: [], branch: 'main' });
@@ -25,7 +25,7 @@ describe('site configuration', () => {
   });
 
   it('works without a configuration file', () => {
-    expect(loadSiteConfig(mkdtempSync(join(tmpdir(), 'cairn-config-')))).toEqual({ config: { trackers: [], branch: 'main' }, problems: [] });
+    expect(loadSiteConfig(tempDir('cairn-config-'))).toEqual({ config: { trackers: [], branch: 'main' }, problems: [] });
   });
 
   it('reports each problem at the line and column of the value, with what to do', () => {
@@ -87,7 +87,7 @@ describe('site configuration', () => {
 
 describe('the site address', () => {
   const configured = (json: string) => {
-    const dir = mkdtempSync(join(tmpdir(), 'cairn-config-'));
+    const dir = tempDir('cairn-config-');
     writeFileSync(join(dir, 'cairn.config.json'), json);
     return loadSiteConfig(dir);
   };

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentUrl } from '../../../src/lib/documents.ts';
@@ -12,6 +11,7 @@ import { maxChatLines, slackPayload, teamsPayload } from '../../../src/lib/notif
 import { postJson, SendError } from '../../../src/lib/notify/send.ts';
 import { reviewQueue } from '../../../src/lib/review-queue.ts';
 import { slackWebhookPayload, teamsWebhookPayload } from './webhook-formats.ts';
+import { tempDir } from '../../temp-dir.ts';
 
 const today = '2026-03-01';
 const kb = loadKnowledgeBase({ root: process.cwd(), contentDir: 'tests/fixtures/review-kb', today });
@@ -113,7 +113,7 @@ function notify(args: string[], state: string): Promise<{ code: number | null; s
 
 describe('npm run notify --send', () => {
   it('sends each team its items once, retrying a rate limit, opens one issue per team, and sends nothing the second time', async () => {
-    const state = join(mkdtempSync(join(tmpdir(), 'cairn-notify-')), 'state.json');
+    const state = join(tempDir('cairn-notify-'), 'state.json');
     const first = await notify(['--since', '2026-01-15', '--send'], state);
     expect(first.code, first.stderr).toBe(0);
     const posts = received.filter((r) => r.method === 'POST');

@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBaseFast } from '../../../src/pipeline/knowledge-base.ts';
@@ -8,6 +7,7 @@ import { openRenderCache } from '../../../src/pipeline/render-cache.ts';
 import { formatProblems } from '../../../src/lib/problems.ts';
 import type { Audience } from '../../../src/lib/audience.ts';
 import { buildGraph } from '../../../src/lib/graph/graph.ts';
+import { tempDir } from '../../temp-dir.ts';
 
 const load = (contentDir: string, audience?: Audience) => loadKnowledgeBase({ root: process.cwd(), contentDir, today: '2026-11-24', ...(audience ? { audience } : {}) });
 
@@ -105,7 +105,7 @@ describe('loading a knowledge base', () => {
 
 describe('secrets beside other problems', () => {
   it('never quotes a secret in the message of another problem on its line', () => {
-    const root = mkdtempSync(join(tmpdir(), 'cairn-secret-'));
+    const root = tempDir('cairn-secret-');
     cpSync('tests/fixtures/valid-kb', join(root, 'content'), { recursive: true });
     const secret = 'ghp_Zq8vK2mXw4Rt7Yb1Nc5Lp0Hs3Jd6Fg9Ae2Ui';
     const runbook = join(root, 'content', 'runbooks', 'restart-billing.mdx');
@@ -115,13 +115,12 @@ describe('secrets beside other problems', () => {
     expect(messages.some((m) => m.includes('GitHub token'))).toBe(true);
     expect(messages.length).toBeGreaterThan(1); // the unsafe link is reported too
     for (const format of ['text', 'json', 'github'] as const) expect(formatProblems(kb.problems, format)).not.toContain(secret.slice(4, 16));
-    rmSync(root, { recursive: true, force: true });
   });
 });
 
 describe('the cache as the check reads it', () => {
   it('gives the same problems and the same content graph as a cold run, reading no words', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'cairn-check-cache-'));
+    const root = tempDir('cairn-check-cache-');
     cpSync('content', join(root, 'content'), { recursive: true });
     const options = { root, contentDir: 'content', today: '2026-11-24', audience: 'restricted' as const };
     const check = () => loadKnowledgeBaseFast(options, { cache: openRenderCache(join(root, 'cache'), 'restricted', '[]', { words: false }) });
@@ -137,11 +136,10 @@ describe('the cache as the check reads it', () => {
     const build = await loadKnowledgeBaseFast(options, { cache: openRenderCache(join(root, 'cache'), 'restricted', '[]') });
     expect(build.fromCache).toBe(build.checked);
     expect(build.documents).toEqual(cold.documents);
-    rmSync(root, { recursive: true, force: true });
   });
 
   it('reports a pasted secret on every run, in a file that was clean on the run before', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'cairn-secret-cache-'));
+    const root = tempDir('cairn-secret-cache-');
     cpSync('tests/fixtures/valid-kb', join(root, 'content'), { recursive: true });
     const options = { root, contentDir: 'content', today: '2026-11-24' };
     const check = () => loadKnowledgeBaseFast(options, { cache: openRenderCache(join(root, 'cache'), 'restricted', '[]', { words: false }) });
@@ -152,13 +150,12 @@ describe('the cache as the check reads it', () => {
       const messages = (await check()).problems.map((p) => `${p.file}: ${p.message}`);
       expect(messages).toEqual([expect.stringMatching(/^content\/runbooks\/restart-billing\.mdx: this looks like a GitHub token/)]);
     }
-    rmSync(root, { recursive: true, force: true });
   });
 });
 
 describe('links written as site paths', () => {
   it('reports a page that does not exist and a heading that does not, with the closest that do', () => {
-    const root = mkdtempSync(join(tmpdir(), 'cairn-links-'));
+    const root = tempDir('cairn-links-');
     cpSync('tests/fixtures/valid-kb', join(root, 'content'), { recursive: true });
     const playbook = join(root, 'content', 'playbooks', 'month-end.mdx');
     const links = [
@@ -177,13 +174,12 @@ describe('links written as site paths', () => {
       content/playbooks/month-end.mdx:28:1: warning: link to /runbooks/restart-billing/#procedur: /runbooks/restart-billing/ has no heading #procedur; did you mean #procedure?
       content/playbooks/month-end.mdx:30:1: error: link to /runbok/restart-billing/: no page of this site is there; did you mean /runbooks/restart-billing/?"
     `);
-    rmSync(root, { recursive: true, force: true });
   });
 });
 
 describe('loading on worker threads', () => {
   it('gives the same documents and problems, at the same places, as loading on one thread', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'cairn-workers-'));
+    const root = tempDir('cairn-workers-');
     cpSync('tests/fixtures/valid-kb', join(root, 'content'), { recursive: true });
     const runbook = readFileSync('tests/fixtures/valid-kb/runbooks/restart-billing.mdx', 'utf8');
     // Enough documents for the pool (64), some broken in each way the phases meet: YAML, schema, references, body links.
@@ -201,13 +197,12 @@ describe('loading on worker threads', () => {
     expect(one.problems.filter((p) => p.severity === 'error').length).toBeGreaterThanOrEqual(32);
     expect(two.problems).toEqual(one.problems);
     expect(two.documents).toEqual(one.documents);
-    rmSync(root, { recursive: true, force: true });
   });
 });
 
 describe('the cache of validated front matter', () => {
   it('gives the same problems, at the same places, as a run without it', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'cairn-fm-cache-'));
+    const root = tempDir('cairn-fm-cache-');
     cpSync('tests/fixtures/valid-kb', join(root, 'content'), { recursive: true });
     const options = { root, contentDir: 'content', today: '2026-11-24' };
     const cached = () => loadKnowledgeBaseFast(options, { cache: openRenderCache(join(root, 'cache'), 'internal', '[]') });
@@ -217,11 +212,10 @@ describe('the cache of validated front matter', () => {
     const warm = await cached();
     expect(warm.problems.length).toBeGreaterThan(0);
     expect(warm.problems).toEqual(loadKnowledgeBase(options).problems);
-    rmSync(root, { recursive: true, force: true });
   });
 
   it('keeps a verdict without words for a document the audience may not read, and reuses it', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'cairn-verdict-cache-'));
+    const root = tempDir('cairn-verdict-cache-');
     cpSync('tests/fixtures/valid-kb', join(root, 'content'), { recursive: true });
     const options = { root, contentDir: 'content', today: '2026-11-24' };
     const cached = () => loadKnowledgeBaseFast(options, { cache: openRenderCache(join(root, 'cache'), 'internal', '[]') });
@@ -239,6 +233,5 @@ describe('the cache of validated front matter', () => {
     const lines = restricted.flatMap((d) => d.text.split('\n')).filter((line) => line.length > 30);
     expect(lines.join('\n')).toContain('fixture-restricted-5e1b');
     for (const line of lines) expect(entries).not.toContain(line);
-    rmSync(root, { recursive: true, force: true });
   });
 });

@@ -1,15 +1,15 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditSite } from '../../../../src/lib/import/audit-site.ts';
 import { sourceWords, wordsKept } from '../../../../src/lib/import/words-kept.ts';
+import { tempDir } from '../../../temp-dir.ts';
 
 const page = (prose: string, extra = '') => `<!doctype html><html><body>${extra}<main><h1>T</h1><div class="prose">${prose}</div></main></body></html>`;
 
 describe('auditing a built site', () => {
   it('finds local links and images that lead nowhere, and markup or generator syntax shown as text', () => {
-    const site = mkdtempSync(join(tmpdir(), 'cairn-audit-site-'));
+    const site = tempDir('cairn-audit-site-');
     const write = (path: string, html: string) => {
       mkdirSync(join(site, path), { recursive: true });
       writeFileSync(join(site, path, 'index.html'), html);

@@ -1,16 +1,16 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runImport } from '../../../../src/lib/import/run-import.ts';
 import { loadKnowledgeBase } from '../../../../src/pipeline/load-in-thread.ts';
 import { scaffoldContext } from '../../../../src/lib/scaffold.ts';
+import { tempDir } from '../../../temp-dir.ts';
 
 const today = '2026-11-25';
 
 describe('importing a Confluence space export', () => {
   it('reads each page as its readers saw it and links the pages and attachments together', () => {
-    const root = mkdtempSync(join(tmpdir(), 'cairn-import-html-'));
+    const root = tempDir('cairn-import-html-');
     cpSync('tests/fixtures/valid-kb', join(root, 'content'), { recursive: true });
     const options = { root, contentDir: 'content', today, audience: 'restricted' as const };
     const report = runImport({ source: 'tests/fixtures/import/confluence', collection: 'runbooks', contentDir: join(root, 'content'), context: scaffoldContext(loadKnowledgeBase(options), today) });

@@ -1,5 +1,4 @@
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentFilesUsed, publishDocumentFiles } from '../../../../src/lib/document-files.ts';
@@ -8,13 +7,14 @@ import { runImport } from '../../../../src/lib/import/run-import.ts';
 import { loadKnowledgeBase } from '../../../../src/pipeline/load-in-thread.ts';
 import type { Problem } from '../../../../src/lib/problems.ts';
 import { scaffoldContext } from '../../../../src/lib/scaffold.ts';
+import { tempDir } from '../../../temp-dir.ts';
 
 const today = '2026-11-25';
 /** What stops a build: an imported document may still carry warnings (a TODO its source left). */
 const errorsOf = (problems: readonly Problem[]) => problems.filter((p) => p.severity === 'error');
 /** A knowledge base with a team and a service, and a copy of a fixture folder to import from. */
 function setUp(fixture: string) {
-  const root = mkdtempSync(join(tmpdir(), 'cairn-import-tree-'));
+  const root = tempDir('cairn-import-tree-');
   cpSync('tests/fixtures/valid-kb', join(root, 'content'), { recursive: true });
   const source = join(root, 'source');
   cpSync(`tests/fixtures/import/${fixture}`, source, { recursive: true });
@@ -117,7 +117,7 @@ describe('files documents link to', () => {
     expect(report.copied.sort()).toEqual(['assets/guides/img/flow-chart.png', 'assets/guides/leave-form.pdf']);
     const kb = loadKnowledgeBase(options);
     expect(errorsOf(kb.problems)).toEqual([]);
-    const site = mkdtempSync(join(tmpdir(), 'cairn-site-'));
+    const site = tempDir('cairn-site-');
     const used = documentFilesUsed(kb.documents.map((d) => d.html));
     expect([...used].sort()).toEqual(['/assets/guides/img/flow-chart.png', '/assets/guides/leave-form.pdf']);
     expect(publishDocumentFiles(join(root, 'content'), site, new Set(['/assets/guides/leave-form.pdf']))).toBe(1);
