@@ -3,7 +3,15 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          // Guards against a hang only: a busy machine runs the tests that load a knowledge base several times slowly.
+          testTimeout: 120_000,
+        },
+      },
       {
         test: {
           name: 'e2e',

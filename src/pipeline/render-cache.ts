@@ -128,7 +128,7 @@ export function memoryRenderCache(trackersKey: string): RenderCache {
 export interface DiskCacheOptions {
   /**
    * False when the caller reads neither a document's HTML nor its text (the check): cached
-   * renders then come back with both empty, and their words are never read.
+   * renders then come back with both empty, and their words are neither read nor written.
    */
   words?: boolean;
 }
@@ -193,13 +193,17 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
       if (render.rendered.problems.length > 0) return;
       if (audience !== 'restricted' && render.deps.ids.some(([, t]) => t?.visibility === 'restricted' && t.visible)) return;
       const kept = visibleTo(audience, ownVisibility) ? render : withoutWords(render);
-      const shard = key.slice(0, 2);
-      if (!madeShards.has(shard)) {
-        mkdirSync(join(home, shard), { recursive: true });
-        madeShards.add(shard);
-      }
       const { html, text, ...rest } = kept.rendered;
-      writeAtomically(wordsPath(key), `${JSON.stringify(text)}\n${html}`);
+      // A caller that reads no words writes none either: ten thousand files of them cost the
+      // cold check seconds, for the benefit of restricted builds only (which then render afresh).
+      if (words) {
+        const shard = key.slice(0, 2);
+        if (!madeShards.has(shard)) {
+          mkdirSync(join(home, shard), { recursive: true });
+          madeShards.add(shard);
+        }
+        writeAtomically(wordsPath(key), `${JSON.stringify(text)}\n${html}`);
+      }
       store('renders').set(key, JSON.stringify({ rendered: rest, deps: kept.deps } satisfies EntryMeta));
     },
     frontMatter,
