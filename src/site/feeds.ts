@@ -15,10 +15,18 @@ export interface FeedSpec {
   path: string;
   title: string;
   description: string;
+  /** Newest change first; the feed carries the first `feedDocuments`. */
   docs: readonly DocumentSummary[];
   /** Review items to carry as entries (a team's feed): what fell due, on the day it fell due. */
   due?: readonly ReviewItem[];
 }
+
+/**
+ * Documents per feed: the newest changes. Readers poll a feed for what is new; every document
+ * of a large knowledge base in each poll would be megabytes (7 MB at 10,000 documents), and
+ * the whole list is `/api/manifest.json`.
+ */
+export const feedDocuments = 50;
 
 /**
  * An Atom feed of documents of this build, newest change first, and of overdue items: the
@@ -26,7 +34,8 @@ export interface FeedSpec {
  */
 export function atomFeed({ byId, today }: Catalogue, site: URL | string, spec: FeedSpec): string {
   const home = new URL('/', site).href;
-  const dates = [...spec.docs.map((d) => d.updated), ...(spec.due ?? []).map((i) => i.since)].filter((d): d is string => d !== undefined).sort();
+  const docs = spec.docs.slice(0, feedDocuments);
+  const dates = [...docs.map((d) => d.updated), ...(spec.due ?? []).map((i) => i.since)].filter((d): d is string => d !== undefined).sort();
   const newest = dates[dates.length - 1];
   const feed = new Feed({
     id: new URL(spec.path, site).href,
@@ -52,7 +61,7 @@ export function atomFeed({ byId, today }: Catalogue, site: URL | string, spec: F
       category: [{ term: `review-${item.kind}`, name: 'Review queue' }],
     });
   }
-  for (const doc of spec.docs) {
+  for (const doc of docs) {
     feed.addItem({
       id: new URL(`/go/${encodeURIComponent(doc.id)}/`, site).href,
       title: text(`${doc.id} ${doc.title}`),
