@@ -26,9 +26,11 @@ export function verifyOutput(site: string, expected: AudienceContents): string[]
   } catch (error) {
     wrong.push(`api/manifest.json could not be read (${(error as Error).message})`);
   }
+  // Sets on both sides: a list search per document took 8 s at 50,000 documents.
   const want = new Set(expected.published.map((d) => d.id));
+  const have = new Set(listed);
   const extra = listed.filter((id) => !want.has(id));
-  const missing = [...want].filter((id) => !listed.includes(id));
+  const missing = [...want].filter((id) => !have.has(id));
   if (extra.length) wrong.push(`api/manifest.json lists ${extra.length} document(s) this build must not contain: ${extra.slice(0, 5).join(', ')}`);
   if (missing.length) wrong.push(`api/manifest.json misses ${missing.length} document(s): ${missing.slice(0, 5).join(', ')}`);
   for (const doc of expected.published) {
@@ -39,12 +41,25 @@ export function verifyOutput(site: string, expected: AudienceContents): string[]
       if (existsSync(join(site, path))) wrong.push(`${path} exists, but ${doc.id} ${doc.draft ? 'is a draft' : `is ${doc.visibility} and above this build's audience`}`);
     }
   }
-  const sitemap = readText(join(site, 'sitemap.xml'));
-  for (const doc of expected.withheld) if (sitemap.includes(`${doc.url}<`)) wrong.push(`sitemap.xml lists ${doc.url}, ${doc.draft ? 'a draft' : "above this build's audience"}`);
+  const sitemap = sitemapPaths(readText(join(site, 'sitemap.xml')));
+  for (const doc of expected.withheld) if (sitemap.has(doc.url)) wrong.push(`sitemap.xml lists ${doc.url}, ${doc.draft ? 'a draft' : "above this build's audience"}`);
   if (expected.searchPages !== expected.published.length) {
     wrong.push(`the search index holds ${expected.searchPages} pages for ${expected.published.length} published documents`);
   }
   return wrong;
+}
+
+/** The path of every address the sitemap lists (`<loc>` holds absolute URLs). */
+function sitemapPaths(xml: string): Set<string> {
+  const paths = new Set<string>();
+  for (const [, loc] of xml.matchAll(/<loc>\s*([^<]*?)\s*<\/loc>/g)) {
+    try {
+      paths.add(new URL(loc!).pathname);
+    } catch {
+      paths.add(loc!); // a relative address: as written
+    }
+  }
+  return paths;
 }
 
 function readText(path: string): string {
