@@ -24,6 +24,8 @@ export async function startIndexing(siteDir: string): Promise<{ finish(): Promis
     // Only document pages carry data-pagefind-body; reading the other two thirds of the HTML
     // (permanent links, embed cards, listings) would cost time and index nothing.
     const adding = index.addDirectory({ path: siteDir, glob: `{${collectionNames.join(',')}}/*/index.html` });
+    // Handled in `finish`; until then a failure must not end the process as an unhandled rejection.
+    adding.catch(() => {});
     // One turn of the event loop, so the request reaches Pagefind before the caller's own work blocks this thread.
     await setImmediate();
     return {

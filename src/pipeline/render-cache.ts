@@ -203,6 +203,9 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
           madeShards.add(shard);
         }
         writeAtomically(wordsPath(key), `${JSON.stringify(text)}\n${html}`);
+      } else if (store('renders').has(key)) {
+        // Re-rendered because what it looked up changed: the words an earlier build kept are stale now.
+        rmSync(wordsPath(key), { force: true });
       }
       store('renders').set(key, JSON.stringify({ rendered: rest, deps: kept.deps } satisfies EntryMeta));
     },
@@ -220,7 +223,8 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
       for (const shard of readdirSync(home)) {
         if (shard.length !== 2) continue; // shards are two hex digits; the line stores sit beside them
         for (const name of readdirSync(join(home, shard))) {
-          if (!kept.has(name.slice(0, -'.words'.length))) rmSync(join(home, shard, name), { force: true });
+          // Only finished entries: a temporary file belongs to a run writing beside this one.
+          if (name.endsWith('.words') && !kept.has(name.slice(0, -'.words'.length))) rmSync(join(home, shard, name), { force: true });
         }
       }
     },

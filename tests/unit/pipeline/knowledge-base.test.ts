@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBaseFast } from '../../../src/pipeline/knowledge-base.ts';
@@ -141,6 +141,24 @@ describe('the cache as the check reads it', () => {
     expect(second.fromCache).toBe(second.checked);
     expect(second.documents).toEqual(cold.documents);
     expect((await check()).fromCache).toBe(second.checked);
+  });
+
+  it('leaves a build no stale words when it re-renders what a linked title changed', async () => {
+    const root = tempDir('cairn-check-stale-');
+    cpSync('tests/fixtures/valid-kb', join(root, 'content'), { recursive: true });
+    appendFileSync(join(root, 'content', 'playbooks', 'month-end.mdx'), '\nIf the workers hang, follow RB-0001.\n');
+    const options = { root, contentDir: 'content', today: '2026-11-24', audience: 'restricted' as const };
+    const open = (words: boolean) => openRenderCache(join(root, 'cache'), 'restricted', '[]', { words });
+    await loadKnowledgeBaseFast(options, { cache: open(true) });
+    // Pages that link to RB-0001 show its title: the check re-renders them, then a build reads the cache.
+    const runbook = join(root, 'content', 'runbooks', 'restart-billing.mdx');
+    writeFileSync(runbook, readFileSync(runbook, 'utf8').replace('title: Restart the billing workers', 'title: Restart the billing queue workers'));
+    await loadKnowledgeBaseFast(options, { cache: open(false) });
+    const build = await loadKnowledgeBaseFast(options, { cache: open(true) });
+    const fresh = loadKnowledgeBase(options);
+    const linking = fresh.documents.filter((d) => d.id !== 'RB-0001' && d.html.includes('Restart the billing queue workers')).map((d) => d.id);
+    expect(linking).toEqual(['PB-0001']);
+    expect(build.documents).toEqual(fresh.documents);
   });
 
   it('reports a pasted secret on every run, in a file that was clean on the run before', async () => {
