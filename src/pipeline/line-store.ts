@@ -67,11 +67,15 @@ export function openLineStore(path: string): LineStore {
         parts.push(bytes.subarray(at.line, at.to), newlineBytes);
       }
       for (const [key, value] of written) parts.push(Buffer.from(`${key}\t${value}\n`));
-      // Write then rename: a build running beside this one never reads half a file.
-      const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-      writeFileSync(temporary, Buffer.concat(parts));
-      renameSync(temporary, path);
+      writeAtomically(path, Buffer.concat(parts));
       return { dropped };
     },
   };
+}
+
+/** Write then rename: a build running beside this one never reads half a file. */
+export function writeAtomically(path: string, text: string | Buffer): void {
+  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
 }

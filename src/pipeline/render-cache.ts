@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { visibleTo, type Audience } from '../lib/audience.ts';
 import { noBodyTerms } from '../lib/graph/similarity.ts';
 import type { DocumentRender, RenderDeps, RenderSettings } from './render-document.ts';
-import { openLineStore, type LineStore } from './line-store.ts';
+import { openLineStore, writeAtomically, type LineStore } from './line-store.ts';
 import type { IdTarget } from '../lib/graph/id-index.ts';
 import type { RenderedBody } from './render-body.ts';
 
@@ -242,13 +242,6 @@ function decodeWords(bytes: Buffer): { text: string; html: string } {
   const end = bytes.indexOf(10);
   if (end < 0) throw new Error('not an entry of this format');
   return { text: JSON.parse(bytes.toString('utf8', 0, end)) as string, html: bytes.toString('utf8', end + 1) };
-}
-
-/** Write then rename: a build running beside this one never reads half a file. */
-function writeAtomically(path: string, text: string | Buffer): void {
-  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
 }
 
 /**

@@ -100,13 +100,12 @@ async function build(): Promise<Catalogue> {
     .digest('hex');
   const pageKey = (id: string) => {
     const entry = entries.get(id)!;
-    // In a build the body waits in the body store, not in the entry: its digest (src/loaders)
-    // is what tells an edited body, so a reused page is never one with the old body.
+    // The entry's digest (src/loaders) covers its body, which in a build waits in the body
+    // store, not in the entry: so a reused page is never one with the old body.
     return createHash('sha256')
       .update(everyone)
       .update(id)
       .update(String(entry.digest ?? ''))
-      .update(entry.rendered?.html ?? '')
       .update(JSON.stringify([entry.rendered?.metadata, index.to(id)]))
       .digest('hex');
   };
