@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { visibleTo, type Audience } from '../lib/audience.ts';
-import { noBodyTerms } from '../lib/graph/similarity.ts';
+import { noBodyTerms, type BodyTerms } from '../lib/graph/similarity.ts';
 import type { DocumentRender, RenderDeps, RenderSettings } from './render-document.ts';
 import { openLineStore, writeAtomically, type LineStore } from './line-store.ts';
 import type { IdTarget } from '../lib/graph/id-index.ts';
@@ -62,7 +62,7 @@ export interface FrontMatterCache {
 }
 
 /** Bumped by hand only if the cache format changes; code changes are caught by the fingerprint. */
-const formatVersion = 2;
+const formatVersion = 3;
 
 /**
  * A hash of the code that can shape a render (every module of the pipeline, plugins, content
@@ -127,15 +127,16 @@ export function memoryRenderCache(trackersKey: string): RenderCache {
 
 export interface DiskCacheOptions {
   /**
-   * False when the caller reads neither a document's HTML nor its text (the check): cached
-   * renders then come back with both empty, and their words are neither read nor written.
+   * False when the caller reads neither a document's HTML nor its text nor their terms (the
+   * check, which works out no similarity): cached renders then come back with all three empty,
+   * and their words are neither read nor written.
    */
   words?: boolean;
 }
 
 /**
  * The render cache under `dir`, in three files and one file of words per render: the
- * renders' metadata (what checking and the graph need), validated front matter and clean
+ * renders' metadata (what checking needs), validated front matter and clean
  * secret-scan verdicts are each one file of lines (see line-store.ts), so a warm check opens
  * four files, not ten thousand.
  */
@@ -178,22 +179,21 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
       if (line === undefined) return undefined;
       const { rendered, deps } = JSON.parse(line) as EntryMeta;
       if (!depsHold(deps, settings)) return undefined;
-      let text = '';
-      let html = '';
+      let kept = { text: '', terms: noBodyTerms, html: '' };
       if (words) {
         try {
-          ({ text, html } = decodeWords(readFileSync(wordsPath(key))));
+          kept = decodeWords(readFileSync(wordsPath(key)));
         } catch {
           return undefined; // its words are gone: rendered afresh
         }
       }
-      return { rendered: { ...rendered, html, text }, deps };
+      return { rendered: { ...rendered, ...kept }, deps };
     },
     put(key, render, ownVisibility) {
       if (render.rendered.problems.length > 0) return;
       if (audience !== 'restricted' && render.deps.ids.some(([, t]) => t?.visibility === 'restricted' && t.visible)) return;
       const kept = visibleTo(audience, ownVisibility) ? render : withoutWords(render);
-      const { html, text, ...rest } = kept.rendered;
+      const { html, text, terms, ...rest } = kept.rendered;
       // A caller that reads no words writes none either: ten thousand files of them cost the
       // cold check seconds, for the benefit of restricted builds only (which then render afresh).
       if (words) {
@@ -202,7 +202,7 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
           mkdirSync(join(home, shard), { recursive: true });
           madeShards.add(shard);
         }
-        writeAtomically(wordsPath(key), `${JSON.stringify(text)}\n${html}`);
+        writeAtomically(wordsPath(key), `${JSON.stringify(text)}\n${JSON.stringify(terms)}\n${html}`);
       } else if (store('renders').has(key)) {
         // Re-rendered because what it looked up changed: the words an earlier build kept are stale now.
         rmSync(wordsPath(key), { force: true });
@@ -231,17 +231,22 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
   };
 }
 
-/** All of an entry but its words: a line of the meta file. */
+/** All of an entry but its words (text, HTML, and the terms counted from the text): a line of the meta file. */
 interface EntryMeta {
-  rendered: Omit<RenderedBody, 'html' | 'text'>;
+  rendered: Omit<RenderedBody, 'html' | 'text' | 'terms'>;
   deps: RenderDeps;
 }
 
-/** An entry's words on disk: the text as a JSON string on one line, then the HTML as it is. */
-function decodeWords(bytes: Buffer): { text: string; html: string } {
-  const end = bytes.indexOf(10);
-  if (end < 0) throw new Error('not an entry of this format');
-  return { text: JSON.parse(bytes.toString('utf8', 0, end)) as string, html: bytes.toString('utf8', end + 1) };
+/** An entry's words on disk: the text as a JSON string on one line, its terms as JSON on the next, then the HTML as it is. */
+function decodeWords(bytes: Buffer): { text: string; terms: BodyTerms; html: string } {
+  const first = bytes.indexOf(10);
+  const second = first < 0 ? -1 : bytes.indexOf(10, first + 1);
+  if (second < 0) throw new Error('not an entry of this format');
+  return {
+    text: JSON.parse(bytes.toString('utf8', 0, first)) as string,
+    terms: JSON.parse(bytes.toString('utf8', first + 1, second)) as BodyTerms,
+    html: bytes.toString('utf8', second + 1),
+  };
 }
 
 /**
