@@ -38,6 +38,11 @@ export interface Catalogue {
    * edit to one body changes the keys of that document and of those whose links it changed.
    */
   pageKey: (id: string) => string;
+  /**
+   * The key of a listing made of front matter and summaries alone (a tag page, a collection's
+   * index), named by `page`: an edit to a body leaves it unchanged, so a rebuild reuses the page.
+   */
+  listingKey: (page: string) => string;
   /** The site's absolute URL (`CAIRN_SITE_URL` or `site_url` in cairn.config.json; see siteAddress). */
   site: string;
   /** The build's day, YYYY-MM-DD (`CAIRN_TODAY` pins it), read once. */
@@ -109,6 +114,7 @@ async function build(): Promise<Catalogue> {
       .update(JSON.stringify([entry.rendered?.metadata, index.to(id)]))
       .digest('hex');
   };
+  const listingKey = (page: string) => createHash('sha256').update(everyone).update('\0').update(page).digest('hex');
   const byCollection = new Map(collectionNames.map((c) => [c, all.filter((d) => d.collection === c)]));
   const review = reviewQueue({
     today,
@@ -125,6 +131,7 @@ async function build(): Promise<Catalogue> {
     graph: index,
     graphDocs,
     pageKey,
+    listingKey,
     ticketsOf,
     names: new Map(all.filter((d) => collections[d.collection].directory).map((d) => [d.id, d.title])),
     ticketUrl: ticketLinker(config.trackers).url,

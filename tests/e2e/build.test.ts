@@ -135,6 +135,9 @@ describe('the render cache', () => {
     const work = mkdtempSync(join(tmpdir(), 'cairn-cache-'));
     const content = join(work, 'content');
     cpSync('tests/fixtures/valid-kb', content, { recursive: true });
+    const runbook = join(content, 'runbooks', 'restart-billing.mdx');
+    // A tag, so the runbook is listed on a tag page as well as on the runbooks index.
+    writeFileSync(runbook, readFileSync(runbook, 'utf8').replace('risk: low\n', 'risk: low\ntags: [billing]\n'));
     const run = (out: string, ...args: string[]) =>
       spawnSync(process.execPath, ['scripts/build.ts', ...args], {
         env: { ...process.env, CAIRN_OUT_DIR: join(work, out), CAIRN_CONTENT_DIR: content, CAIRN_CACHE_DIR: join(work, 'cache'), CAIRN_TODAY: '2026-11-25' },
@@ -144,7 +147,7 @@ describe('the render cache', () => {
     expect(first.status, first.stderr).toBe(0);
     expect(first.stderr).toContain('0 renders from the cache');
     // Stop words only: the edit changes the body and nothing else (no heading, link or similar-document edge).
-    appendFileSync(join(content, 'runbooks', 'restart-billing.mdx'), '\nAnd so it was, once more.\n');
+    appendFileSync(runbook, '\nAnd so it was, once more.\n');
     const warm = run('warm');
     expect(warm.status, warm.stderr).toBe(0);
     const total = Number(/(\d+) files checked/.exec(warm.stderr)![1]);
@@ -157,6 +160,15 @@ describe('the render cache', () => {
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
     expect([...a].filter(([path, bytes]) => !bytes.equals(b.get(path)!)).map(([path]) => path)).toEqual([]);
     expect(a.get('runbooks/restart-billing/index.html')!.toString()).toContain('And so it was, once more.');
+    // Listings are reused across edits to bodies alone; an edit to front matter renders them again.
+    writeFileSync(runbook, readFileSync(runbook, 'utf8').replace('title: Restart the billing workers', 'title: Bring the billing workers back'));
+    const retitled = run('warm');
+    expect(retitled.status, retitled.stderr).toBe(0);
+    for (const listing of ['tags/billing/index.html', 'runbooks/index.html']) {
+      const html = readFileSync(join(work, 'warm', listing), 'utf8');
+      expect(html, listing).toContain('Bring the billing workers back');
+      expect(html, listing).not.toContain('Restart the billing workers');
+    }
     rmSync(work, { recursive: true, force: true });
   });
 });
