@@ -98,6 +98,11 @@ export interface BodyLinks {
   idIndex?: IdIndex;
   /** Ticket keys in prose become tracker links. */
   tickets?: TicketLinker;
+  /**
+   * False when nobody reads the body's words (the check): its HTML, text and terms are then
+   * not made, and come back empty. Problems, headings, mentions and links come out the same.
+   */
+  words?: boolean;
 }
 
 /** Renders one body, with IDs and ticket keys linked when `links` says how. */
@@ -118,6 +123,17 @@ export function renderBody(body: string, context: RenderContext, links: BodyLink
       .map((m) => ({ line: m.line ?? 1, column: m.column ?? 1, message: m.reason }))
       .sort((a, b) => a.line - b.line || a.column - b.column);
     if (problems.length > 0) return failed(problems);
+    if (links.words === false)
+      return {
+        html: '',
+        headings: file.data.headings ?? [],
+        mentions: file.data.mentions ?? [],
+        tickets: file.data.ticketKeys ?? [],
+        text: '',
+        terms: noBodyTerms,
+        links: file.data.internalLinks ?? [],
+        problems: [],
+      };
     const text = hastToString(tree);
     return {
       html: processor.stringify(tree, file),

@@ -29,6 +29,8 @@ export interface RenderCache {
   prune(): void;
   /** The key of a render, from its file's `sourceDigest`, under these settings' trackers. */
   keyOf(digest: string): string;
+  /** Whether it keeps renders' words: when not, the renders it is given need none (see `DiskCacheOptions`). */
+  readonly words: boolean;
   /** Front matter that passed its schema, so a later run need not parse and validate it again. */
   frontMatter?: FrontMatterCache;
   /** Files the secret scan found clean, so a later run need not scan them again. */
@@ -99,6 +101,7 @@ export function memoryRenderCache(trackersKey: string): RenderCache {
   const secretFreeNow = new Set<string>();
   return {
     keyOf: (digest) => renderKey(trackersKey, digest),
+    words: true,
     get(key, settings) {
       used.add(key);
       const entry = entries.get(key);
@@ -174,6 +177,7 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
   };
   return {
     keyOf: (digest) => renderKey(trackersKey, digest),
+    words,
     get(key, settings) {
       const line = store('renders').get(key);
       if (line === undefined) return undefined;

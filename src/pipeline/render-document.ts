@@ -8,6 +8,8 @@ export interface RenderSettings {
   trackers: readonly Tracker[];
   /** Every ID of the knowledge base, as the loader indexed it for this audience. */
   ids: IdIndex;
+  /** False when the caller keeps no words (see `BodyLinks.words`). */
+  words?: boolean;
 }
 
 /** One body to render, with the validated front matter its components may read. */
@@ -46,7 +48,7 @@ export function documentRenderer(settings: RenderSettings): (job: RenderJob) => 
       },
       ticketUrl: tickets.url,
     };
-    const rendered = renderBody(job.body, context, { idIndex: ids, tickets });
+    const rendered = renderBody(job.body, context, { idIndex: ids, tickets, words: settings.words !== false });
     return { rendered, deps: { ...(readToday ? { today: settings.today } : {}), ids: [...looked] } };
   };
 }

@@ -134,6 +134,24 @@ describe('rendering a document body', () => {
     expect(renderBody('See PRJ-nope-x.', context, { idIndex }).problems).toEqual([{ line: 1, column: 5, message: 'unknown project PRJ-nope-x; no project has that ID' }]);
   });
 
+  it('without words, gives every other part of the render as it is, problems included', () => {
+    const idIndex = new Map([
+      ['RB-0042', { id: 'RB-0042', collection: 'runbooks' as const, title: 'Rotate the VPN certificate', url: '/runbooks/vpn/', visible: true, visibility: 'internal' as const }],
+    ]);
+    const tickets = ticketLinker([{ name: 'Jira', pattern: '[A-Z]{2,}-\\d+', url: 'https://jira.example.com/browse/{key}' }]);
+    const bodies = [
+      '## Rotate\n\nFollow RB-0042 (OPS-7), then [the queue](/runbooks/vpn/#rotate).\n\n<Callout type="warning">\n\nCheck first.\n\n</Callout>',
+      'See RB-0404 and <script>alert(1)</script>.',
+      '<Callout type="warning">\nNever closed.\n',
+    ];
+    for (const body of bodies) {
+      const full = renderBody(body, { ...context, ticketUrl: tickets.url }, { idIndex, tickets });
+      const bare = renderBody(body, { ...context, ticketUrl: tickets.url }, { idIndex, tickets, words: false });
+      expect(bare).toEqual({ ...full, html: '', text: '', terms: { words: '', counts: [] } });
+    }
+    expect(renderBody(bodies[0]!, context, { idIndex, tickets }).headings.length).toBe(1);
+  });
+
   it('links IDs and ticket keys that only appear once character references and escapes are decoded', () => {
     const idIndex = new Map([
       ['RB-0042', { id: 'RB-0042', collection: 'runbooks' as const, title: 'Rotate the VPN certificate', url: '/runbooks/vpn/', visible: true, visibility: 'internal' as const }],
