@@ -31,10 +31,12 @@ const audience = options.audience ?? 'internal';
 const steps = progress();
 let staging: Staging | undefined;
 let releaseAstroCache = () => {};
+let stopIndexing = () => {};
 
 // A killed build takes its workspace with it; render workers are threads and end with it.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
+    stopIndexing();
     if (staging) removeStaging(staging);
     releaseAstroCache();
     console.error(`\nBuild stopped by ${signal}; ${outDir} was not touched.`);
@@ -119,7 +121,8 @@ async function build(): Promise<boolean> {
   // Pagefind reads only document pages, which Astro has written: it indexes in its own process
   // while this one writes the records and files beside them (about 5 s at 10,000 documents).
   steps.phase('Indexing for search');
-  const indexing = await startIndexing(staging.site);
+  const indexing = startIndexing(staging.site);
+  stopIndexing = indexing.cancel;
   const documentFiles = publishDocumentFiles(resolve(root, options.contentDir), staging.site, filesUsed);
   const catalogue = await builtCatalogue();
   const records = catalogue && !astroRendersRecords(true) ? writeRecords(staging.site, catalogue) : 0;
