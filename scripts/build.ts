@@ -61,7 +61,10 @@ async function build(): Promise<boolean> {
   steps.log(`${count(kb.checked)} files checked, ${count(kb.documents.length)} documents for the ${audience} audience; ${count(kb.fromCache)} renders from the cache`);
   steps.log(address.from ? `Links point at ${address.url} (from ${address.from})` : `Warning: ${noSiteAddressWarning}`);
   // Its body store is opened below, once the staging folder exists.
+  const graphStarted = performance.now();
   const session = sessionOf(options, kb);
+  const inferred = session.graph.edges.filter((e) => e.inferred).length;
+  steps.log(`Content graph: ${count(session.graph.edges.length - inferred)} declared and ${count(inferred)} inferred links in ${Math.round(performance.now() - graphStarted)} ms`);
   provideSession(session);
   // The graph is computed: the vocabulary is the last use of each document's plain text.
   // Titles and aliases too: a word only a title uses is still a word "did you mean" may offer.
