@@ -61,9 +61,10 @@ const nothing = () => undefined;
  * MDX syntax parsed by unified, never compiled or evaluated: JSX becomes the site's
  * components (functions to hast), anything that could run code is refused. One frozen
  * processor per set of GFM parts serves every document of a build that needs that set.
+ * Without words, code blocks are left as they are: highlighting only dresses the HTML.
  */
-function createProcessor(gfm: GfmParts) {
-  return unified()
+function createProcessor(gfm: GfmParts, words: boolean) {
+  const processor = unified()
     .use(remarkParse)
     .use(remarkMdx)
     .use(remarkGfmParts, gfm)
@@ -75,20 +76,18 @@ function createProcessor(gfm: GfmParts) {
     .use(remarkRehype, {
       handlers: { mdxJsxFlowElement: renderJsx, mdxJsxTextElement: renderJsx, mdxjsEsm: nothing, mdxFlowExpression: nothing, mdxTextExpression: nothing },
     })
-    .use(rehypeHeadingAnchors)
-    .use(rehypeCodeBlocks)
-    .use(rehypeStringify)
-    .freeze();
+    .use(rehypeHeadingAnchors);
+  return (words ? processor.use(rehypeCodeBlocks) : processor).use(rehypeStringify).freeze();
 }
 
 const processors = new Map<string, ReturnType<typeof createProcessor>>();
 
 /** The processor for a body: GFM without the parts its source cannot use, which parse slowly. */
-function processorFor(body: string) {
+function processorFor(body: string, words: boolean) {
   const parts = gfmPartsFor(body);
-  const key = `${+parts.emailLiterals}${+parts.literalLinks}${+parts.tables}`;
+  const key = `${+parts.emailLiterals}${+parts.literalLinks}${+parts.tables}${+words}`;
   let processor = processors.get(key);
-  if (!processor) processors.set(key, (processor = createProcessor(parts)));
+  if (!processor) processors.set(key, (processor = createProcessor(parts, words)));
   return processor;
 }
 
@@ -112,7 +111,7 @@ export function renderBody(body: string, context: RenderContext, links: BodyLink
   const overLimits = sourceLimitProblems(body);
   if (overLimits.length > 0) return failed(overLimits);
   const file = new VFile({ value: body, data: { renderContext: context, ...links } });
-  const processor = processorFor(body);
+  const processor = processorFor(body, links.words !== false);
   try {
     const parsed = processor.parse(file);
     const overTreeLimits = treeLimitProblems(parsed);

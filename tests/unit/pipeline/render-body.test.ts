@@ -143,6 +143,7 @@ describe('rendering a document body', () => {
       '## Rotate\n\nFollow RB-0042 (OPS-7), then [the queue](/runbooks/vpn/#rotate).\n\n<Callout type="warning">\n\nCheck first.\n\n</Callout>',
       'See RB-0404 and <script>alert(1)</script>.',
       '<Callout type="warning">\nNever closed.\n',
+      '## Restart\n\n```bash\nsystemctl restart billing-worker # see RB-0042\n```\n',
     ];
     for (const body of bodies) {
       const full = renderBody(body, { ...context, ticketUrl: tickets.url }, { idIndex, tickets });
