@@ -60,8 +60,8 @@ async function build(): Promise<boolean> {
   }
   steps.log(`${count(kb.checked)} files checked, ${count(kb.documents.length)} documents for the ${audience} audience; ${count(kb.fromCache)} renders from the cache`);
   steps.log(address.from ? `Links point at ${address.url} (from ${address.from})` : `Warning: ${noSiteAddressWarning}`);
-  // Its body store is opened below, once the staging folder exists.
   const graphStarted = performance.now();
+  // Its body store is opened below, once the staging folder exists.
   const session = sessionOf(options, kb);
   const inferred = session.graph.edges.filter((e) => e.inferred).length;
   steps.log(`Content graph: ${count(session.graph.edges.length - inferred)} declared and ${count(inferred)} inferred links in ${Math.round(performance.now() - graphStarted)} ms`);
@@ -124,7 +124,7 @@ async function build(): Promise<boolean> {
   // Pagefind reads only document pages, which Astro has written: it indexes in its own process
   // while this one writes the records and files beside them (about 5 s at 10,000 documents).
   steps.phase('Indexing for search');
-  const indexing = startIndexing(staging.site);
+  const indexing = startIndexing(staging.site, kb.documents.length);
   stopIndexing = indexing.cancel;
   const documentFiles = publishDocumentFiles(resolve(root, options.contentDir), staging.site, filesUsed);
   const catalogue = await builtCatalogue();

@@ -28,19 +28,30 @@ function pagefindCommand(): string {
  *
  * Through Pagefind's command line, not its Node API: the same index, byte for byte, in
  * 13–15 s instead of 17–19 s at 10,000 documents (the API's writing step alone took 11 s).
+ * The command line refuses a site without pages, so a knowledge base with no documents yet
+ * gets an empty index from the API: its search page still loads, and finds nothing.
  */
-export function startIndexing(siteDir: string): Indexing {
+export function startIndexing(siteDir: string, documents: number): Indexing {
+  if (documents === 0) {
+    const done = emptyIndex(siteDir);
+    return { finish: () => done, cancel: () => {} };
+  }
   // Only document pages carry data-pagefind-body; reading the other two thirds of the HTML
   // (permanent links, embed cards, listings) would cost time and index nothing.
   const glob = `{${collectionNames.join(',')}}/*/index.html`;
   const output: string[] = [];
-  let child: ReturnType<typeof spawn>;
+  let child: ReturnType<typeof spawn> | undefined;
   const done = new Promise<IndexResult>((resolve) => {
-    // Run beside the site, not in the project: Pagefind would read a pagefind.yml found there.
-    child = spawn(process.execPath, [pagefindCommand(), '--site', siteDir, '--glob', glob, '--output-path', join(siteDir, 'pagefind'), '--force-language', 'en'], {
-      cwd: dirname(siteDir),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    try {
+      // Run beside the site, not in the project: Pagefind would read a pagefind.yml found there.
+      child = spawn(process.execPath, [pagefindCommand(), '--site', siteDir, '--glob', glob, '--output-path', join(siteDir, 'pagefind'), '--force-language', 'en'], {
+        cwd: dirname(siteDir),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (error) {
+      resolve({ ok: false, errors: [`Pagefind could not start: ${error instanceof Error ? error.message : String(error)}`] });
+      return;
+    }
     for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
     child.on('error', (error) => resolve({ ok: false, errors: [`Pagefind could not start: ${error.message}`] }));
     child.on('close', (code, signal) => {
@@ -58,5 +69,19 @@ export function startIndexing(siteDir: string): Indexing {
       }
     });
   });
-  return { finish: () => done, cancel: () => void child.kill() };
+  return { finish: () => done, cancel: () => void child?.kill() };
+}
+
+async function emptyIndex(siteDir: string): Promise<IndexResult> {
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index) return { ok: false, errors };
+    const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
+    return written.errors.length > 0 ? { ok: false, errors: written.errors } : { ok: true, pages: 0 };
+  } catch (error) {
+    return { ok: false, errors: [error instanceof Error ? error.message : String(error)] };
+  } finally {
+    await pagefind.close();
+  }
 }

@@ -67,7 +67,7 @@ export async function loadKnowledgeBaseFast(options: LoadOptions, { cache, worke
   try {
     const validated = await (pool ?? poolFor(0)).validate(ahead.jobs);
     const prepared = prepareKnowledgeBase(options, { validated: aheadCache(ahead.jobs, validated, cache?.frontMatter), secretFree: cache?.secretFree }, ahead.preread);
-    // A cache that keeps no words (the check's) is given renders without them, which cost a tenth of a render to make.
+    // A cache that keeps no words (the check's) is given renders without them: nothing would read them.
     if (cache && !cache.words) prepared.settings.words = false;
     const jobs = prepared.parsed.map(renderJob);
     const keys = cache ? prepared.parsed.map((doc) => cache.keyOf(doc.digest)) : [];

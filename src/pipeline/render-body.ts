@@ -122,28 +122,10 @@ export function renderBody(body: string, context: RenderContext, links: BodyLink
       .map((m) => ({ line: m.line ?? 1, column: m.column ?? 1, message: m.reason }))
       .sort((a, b) => a.line - b.line || a.column - b.column);
     if (problems.length > 0) return failed(problems);
-    if (links.words === false)
-      return {
-        html: '',
-        headings: file.data.headings ?? [],
-        mentions: file.data.mentions ?? [],
-        tickets: file.data.ticketKeys ?? [],
-        text: '',
-        terms: noBodyTerms,
-        links: file.data.internalLinks ?? [],
-        problems: [],
-      };
+    const found = { headings: file.data.headings ?? [], mentions: file.data.mentions ?? [], tickets: file.data.ticketKeys ?? [], links: file.data.internalLinks ?? [], problems: [] };
+    if (links.words === false) return { ...found, html: '', text: '', terms: noBodyTerms };
     const text = hastToString(tree);
-    return {
-      html: processor.stringify(tree, file),
-      headings: file.data.headings ?? [],
-      mentions: file.data.mentions ?? [],
-      tickets: file.data.ticketKeys ?? [],
-      text,
-      terms: bodyTerms(text),
-      links: file.data.internalLinks ?? [],
-      problems: [],
-    };
+    return { ...found, html: processor.stringify(tree, file), text, terms: bodyTerms(text) };
   } catch (error) {
     // MDX syntax errors stop the parser: report the first one, with its place.
     const e = error as { line?: number; column?: number; reason?: string; message: string };

@@ -26,4 +26,16 @@ describe('a knowledge base that uses only some collections', () => {
     expect(readFileSync(join(work, 'site', 'runbooks', 'index.html'), 'utf8')).toContain('<table');
     rmSync(work, { recursive: true, force: true });
   });
+
+  it('builds a knowledge base with no documents yet, with a search index that finds nothing', () => {
+    const work = mkdtempSync(join(tmpdir(), 'cairn-no-documents-'));
+    mkdirSync(join(work, 'content', 'runbooks'), { recursive: true });
+    const env = { ...process.env, CAIRN_CONTENT_DIR: join(work, 'content'), CAIRN_OUT_DIR: join(work, 'site'), CAIRN_CACHE_DIR: join(work, 'cache'), CAIRN_TODAY: '2026-11-25' };
+    const built = spawnSync(process.execPath, ['scripts/build.ts'], { env, encoding: 'utf8' });
+    expect(built.status, `${built.stdout}\n${built.stderr}`).toBe(0);
+    expect(built.stdout).toContain('0 pages searchable');
+    expect(JSON.parse(readFileSync(join(work, 'site', 'pagefind', 'pagefind-entry.json'), 'utf8'))).toMatchObject({ languages: {} });
+    expect(readFileSync(join(work, 'site', 'runbooks', 'index.html'), 'utf8')).toContain('No runbooks yet.');
+    rmSync(work, { recursive: true, force: true });
+  });
 });
