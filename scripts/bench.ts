@@ -1,13 +1,12 @@
 /**
  * npm run bench -- --docs <N> [--no-floor]: builds the same deterministic synthetic knowledge
  * base with Cairn and with "the floor" (bare Astro + @astrojs/mdx, then Pagefind) in one run,
- * and prints and writes as JSON: cold build, warm rebuild after one edit, a second warm rebuild
- * after another (the first with the site it replaced kept, see src/pipeline/kept-site.ts), check cold and warm,
+ * and prints and writes as JSON: cold build, warm rebuild after one edit, check cold and warm,
  * graph, peak memory of each, pages, files, output size and the ratios to the floor.
  * Numbers only: timings drift between runs on shared machines, so compare within a run.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -46,21 +45,10 @@ function timed(command: string, args: string[], options: { cwd?: string; env?: N
  */
 function settled(): number {
   const started = performance.now();
-  const busy = () =>
-    readdirSync(dirname(site)).some((name) => name.startsWith(`.${basename(site)}.cairn-`)) ||
-    readdirSync(join(root, '.cairn-build')).some((name) => /^cairn-\d/.test(name)) ||
-    keptSiteTrash().length > 0;
+  const busy = () => readdirSync(dirname(site)).some((name) => name.startsWith(`.${basename(site)}.cairn-`)) || readdirSync(join(root, '.cairn-build')).some((name) => /^cairn-\d/.test(name));
   // At most ten minutes: a workspace left by a killed build stays until the next build's start.
   while (busy() && performance.now() - started < 600_000) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
   return Math.round((performance.now() - started) / 100) / 10;
-}
-
-/** What is left of kept sites a build started from, which it deletes in the background (src/pipeline/kept-site.ts). */
-function keptSiteTrash(): string[] {
-  if (!existsSync(cache)) return [];
-  return readdirSync(cache)
-    .filter((name) => name.startsWith('site-'))
-    .flatMap((name) => readdirSync(join(cache, name)).filter((entry) => entry.startsWith('trash-')));
 }
 
 function treeStats(dir: string): { pages: number; files: number; mb: number } {
@@ -115,12 +103,6 @@ appendFileSync(edited, '\nOne more sentence, added by the benchmark to measure a
 console.error('cairn: warm build after one edit');
 const warm = timed(node, scriptArgs('build'), { env });
 const warmCleanup = settled();
-// A second edit: builds in place from here on find the site before the live one kept.
-const editedAgain = join(content, kb.files.filter((f) => f.collection === 'runbooks').at(-1)!.path);
-appendFileSync(editedAgain, '\nAnother sentence, added by the benchmark to measure a rebuild with the previous site kept.\n');
-console.error('cairn: warm build after a second edit');
-const warmKept = timed(node, scriptArgs('build'), { env });
-const warmKeptCleanup = settled();
 console.error('cairn: check, cold and warm');
 const checkCache = join(work, `check-cache-${docs}`);
 rmSync(checkCache, { recursive: true, force: true });
@@ -133,13 +115,6 @@ result.cairn = {
   // cleanupSeconds: deleting the previous site in the background after the build returned.
   cold: { seconds: cold.seconds, peakMb: cold.peakMb, phases: phases(cold), cleanupSeconds: coldCleanup },
   warm: { seconds: warm.seconds, peakMb: warm.peakMb, phases: phases(warm), cleanupSeconds: warmCleanup },
-  warmKept: {
-    seconds: warmKept.seconds,
-    peakMb: warmKept.peakMb,
-    phases: phases(warmKept),
-    cleanupSeconds: warmKeptCleanup,
-    kept: Number(/([\d,]+) of them kept/.exec(warmKept.stderr)?.[1]?.replaceAll(',', '') ?? 0),
-  },
   check: { coldSeconds: checkCold.seconds, warmSeconds: checkWarm.seconds, peakMb: Math.max(checkCold.peakMb, checkWarm.peakMb) },
   graphMs,
   ...stats,
@@ -149,7 +124,6 @@ if (floor) {
   result.ratios = {
     coldToFloor: Math.round((cold.seconds / floor.build.seconds) * 100) / 100,
     warmToCold: Math.round((warm.seconds / cold.seconds) * 100) / 100,
-    warmKeptToCold: Math.round((warmKept.seconds / cold.seconds) * 100) / 100,
     memoryToFloor: Math.round((cold.peakMb / floor.build.peakMb) * 100) / 100,
   };
 }

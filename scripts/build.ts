@@ -12,9 +12,7 @@ import { formatProblems, hasErrors } from '../src/lib/problems.ts';
 import { loadSiteConfig, noSiteAddressWarning, siteAddress } from '../src/lib/site-config.ts';
 import { vocabularyOf } from '../src/lib/vocabulary.ts';
 import { documentTitle } from '../src/lib/documents.ts';
-import { astroCacheFor, createStaging, previousSite, removeStaging, swapIn, type Staging } from '../src/pipeline/output.ts';
-import { keepPrevious, keptSiteDir, openKeptSite, siteCodeDigest } from '../src/pipeline/kept-site.ts';
-import { documentPages } from '../src/site/document-pages.ts';
+import { astroCacheFor, createStaging, removeStaging, swapIn, type Staging } from '../src/pipeline/output.ts';
 import { count, progress } from '../src/pipeline/progress.ts';
 import { openRenderCache } from '../src/pipeline/render-cache.ts';
 import { provideSession, sessionOf } from '../src/pipeline/session.ts';
@@ -34,8 +32,6 @@ const steps = progress();
 let staging: Staging | undefined;
 let releaseAstroCache = () => {};
 let stopIndexing = () => {};
-/** Folders this build leaves to delete besides its workspace (the kept site it started from). */
-let staleFolders: string[] = [];
 
 // A killed build takes its workspace with it; render workers are threads and end with it.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -94,9 +90,6 @@ async function build(): Promise<boolean> {
   };
   const astroCache = astroCacheFor(cacheRoot, audience, staging, !flags['no-cache']);
   releaseAstroCache = astroCache.release;
-  // The site this build replaces is kept for the next one under the same lock as Astro's cache.
-  const keep = astroCache.kept ? { dir: keptSiteDir(cacheRoot, audience), code: siteCodeDigest(root) } : undefined;
-  session.kept = keep && openKeptSite(keep.dir, keep.code);
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // A build is a production build whatever its caller's environment. A test runner exports its
   // own import.meta.env (DEV=1, PROD=, MODE=test, NODE_ENV=test) and Vite reads those back, so
@@ -131,27 +124,17 @@ async function build(): Promise<boolean> {
   }
   session.bodies.close();
   for (const line of astroProblems) steps.log(line);
-  const catalogue = await builtCatalogue();
-  // Document pages Astro left to the kept site (unchanged since it was built) move in now,
-  // before Pagefind reads them. Every page and record is listed with its key for the next build.
-  const entries: Record<string, string> = {};
-  let keptPages = 0;
-  for (const page of catalogue ? documentPages(catalogue) : []) {
-    entries[page.path] = page.cacheKey;
-    if (session.kept?.take(page.path, page.cacheKey, staging.site)) keptPages++;
-  }
 
-  // Pagefind reads only document pages: it indexes in its own process while this one writes
-  // the records and files beside them (about 5 s at 10,000 documents, when none are kept).
+  // Pagefind reads only document pages, which Astro has written: it indexes in its own process
+  // while this one writes the records and files beside them (about 5 s at 10,000 documents).
   steps.phase('Indexing for search');
   const indexing = startIndexing(staging.site, kb.documents.length);
   stopIndexing = indexing.cancel;
   const documentFiles = publishDocumentFiles(resolve(root, options.contentDir), staging.site, filesUsed);
-  const records = catalogue && !astroRendersRecords(true) ? writeRecords(staging.site, catalogue, session.kept) : { files: 0, kept: 0, entries: {} };
-  Object.assign(entries, records.entries);
+  const catalogue = await builtCatalogue();
+  const records = catalogue && !astroRendersRecords(true) ? writeRecords(staging.site, catalogue) : 0;
   writeFileSync(join(staging.site, 'api', 'vocabulary.json'), vocabulary);
-  const kept = keptPages + records.kept;
-  steps.log(`${count(pages + keptPages + records.files + documentFiles)} pages and files written${kept > 0 ? `, ${count(kept)} of them kept from the previous site unchanged` : ''}`);
+  steps.log(`${count(pages + records + documentFiles)} pages and files written`);
   const indexed = await indexing.finish();
   if (!indexed.ok) {
     steps.finish();
@@ -168,7 +151,6 @@ async function build(): Promise<boolean> {
     return false;
   }
   swapIn(staging, outDir);
-  if (keep) staleFolders = keepPrevious(keep.dir, outDir, previousSite(staging), keep.code, entries);
   const phases = steps.finish();
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   console.log(`Built ${outDir} in ${seconds(performance.now() - started)}: ${phases.map((p) => `${p.name.toLowerCase()} ${seconds(p.ms)}`).join(', ')}; ${count(indexed.pages)} pages searchable`);
@@ -181,6 +163,6 @@ try {
   if (!built) process.exitCode = 1;
 } finally {
   // After the swap the workspace holds the previous site: deleting it need not hold up the build.
-  if (staging) removeStaging(staging, { inBackground: built, also: staleFolders });
+  if (staging) removeStaging(staging, { inBackground: built });
   releaseAstroCache();
 }

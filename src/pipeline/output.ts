@@ -48,8 +48,7 @@ function removeStale(parent: string, prefix: string): void {
   }
 }
 
-/** Whether the process `pid` still runs (a build's folders are named after its process). */
-export function isRunning(pid: number): boolean {
+function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -72,7 +71,7 @@ export function swapIn(staging: Staging, outDir: string): void {
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
     cpSync(staging.site, ready, { recursive: true });
   }
-  const previous = previousSite(staging);
+  const previous = join(staging.beside, 'previous');
   const hadSite = existsSync(outDir);
   if (hadSite) renameSync(outDir, previous);
   try {
@@ -89,15 +88,10 @@ export function swapIn(staging: Staging, outDir: string): void {
  * finished build hands them to a detached process and returns. A stopped or failed build
  * removes them itself. A deletion cut short is finished by the next build (removeStale).
  */
-export function removeStaging(staging: Staging, { inBackground = false, also = [] as string[] } = {}): void {
-  const folders = [staging.work, staging.beside, ...also];
-  if (inBackground && deleteDetached(folders)) return;
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
-}
-
-/** Where the site a swap replaced waits until its workspace is removed. */
-export function previousSite(staging: Staging): string {
-  return join(staging.beside, 'previous');
+export function removeStaging(staging: Staging, { inBackground = false } = {}): void {
+  if (inBackground && deleteDetached([staging.work, staging.beside])) return;
+  rmSync(staging.work, { recursive: true, force: true, maxRetries: 3 });
+  rmSync(staging.beside, { recursive: true, force: true, maxRetries: 3 });
 }
 
 /** Deletes folders from a process that outlives this one; false if it could not start. */
@@ -117,11 +111,10 @@ function deleteDetached(paths: string[]): boolean {
  * Astro's cache for this build. Public and internal builds keep one per audience between
  * runs (it holds the pages Astro may reuse), taken under a lock so two builds of the same
  * audience never share it; the second falls back to a cache of its own. Restricted builds
- * never keep one: no restricted page stays behind in a cache. `kept` says the lock is held:
- * only then may the build keep the site it replaces (kept-site.ts), by the same rules.
+ * never keep one: no restricted page stays behind in a cache.
  */
-export function astroCacheFor(cacheRoot: string, audience: string, staging: Staging, keep: boolean): { dir: string; kept: boolean; release: () => void } {
-  const none = { dir: staging.astroCache, kept: false, release: () => {} };
+export function astroCacheFor(cacheRoot: string, audience: string, staging: Staging, keep: boolean): { dir: string; release: () => void } {
+  const none = { dir: staging.astroCache, release: () => {} };
   if (!keep || audience === 'restricted') return none;
   const dir = join(cacheRoot, `astro-${audience}`);
   const lock = `${dir}.lock`;
@@ -129,7 +122,7 @@ export function astroCacheFor(cacheRoot: string, audience: string, staging: Stag
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(lock, String(process.pid), { flag: 'wx' });
-      return { dir, kept: true, release: () => rmSync(lock, { force: true }) };
+      return { dir, release: () => rmSync(lock, { force: true }) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return none;
       const holder = Number(readFileSync(lock, 'utf8'));

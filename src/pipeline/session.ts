@@ -3,7 +3,6 @@ import type { KnowledgeBase, LoadOptions } from './knowledge-base.ts';
 import { hasErrors } from '../lib/problems.ts';
 import { loadSiteConfig, type SiteConfig } from '../lib/site-config.ts';
 import type { BodyStore } from './body-store.ts';
-import type { KeptSite } from './kept-site.ts';
 
 /**
  * One build's loaded knowledge base: read, checked and rendered once, then handed to the
@@ -18,8 +17,6 @@ export interface BuildSession {
   config: SiteConfig;
   /** Where this build keeps each document's rendered body for its page (see body-store.ts). */
   bodies?: BodyStore;
-  /** The site the last build replaced, to take unchanged pages from (see kept-site.ts). */
-  kept?: KeptSite | undefined;
 }
 
 // Astro evaluates the content config and pages in its own module graph, so a module-level
