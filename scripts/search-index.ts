@@ -7,6 +7,11 @@ import { collectionNames } from '../src/collections/index.ts';
 export type IndexResult = { ok: true; pages: number } | { ok: false; errors: string[] };
 
 export interface Indexing {
+  /**
+   * Resolves once Pagefind has read the pages (or ended): from then on it leaves about a core
+   * idle, where before it keeps both busy.
+   */
+  pagesRead: Promise<void>;
   /** Waits for the index to be written. */
   finish(): Promise<IndexResult>;
   /** Stops indexing (the build was stopped). */
@@ -34,13 +39,15 @@ function pagefindCommand(): string {
 export function startIndexing(siteDir: string, documents: number): Indexing {
   if (documents === 0) {
     const done = emptyIndex(siteDir);
-    return { finish: () => done, cancel: () => {} };
+    return { pagesRead: Promise.resolve(), finish: () => done, cancel: () => {} };
   }
   // Only document pages carry data-pagefind-body; reading the other two thirds of the HTML
   // (permanent links, embed cards, listings) would cost time and index nothing.
   const glob = `{${collectionNames.join(',')}}/*/index.html`;
   const output: string[] = [];
   let child: ReturnType<typeof spawn> | undefined;
+  let pagesWereRead = () => {};
+  const pagesRead = new Promise<void>((resolve) => (pagesWereRead = resolve));
   const done = new Promise<IndexResult>((resolve) => {
     try {
       // Run beside the site, not in the project: Pagefind would read a pagefind.yml found there.
@@ -52,7 +59,14 @@ export function startIndexing(siteDir: string, documents: number): Indexing {
       resolve({ ok: false, errors: [`Pagefind could not start: ${error instanceof Error ? error.message : String(error)}`] });
       return;
     }
-    for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
+    for (const stream of [child.stdout!, child.stderr!]) {
+      stream.on('data', (chunk: Buffer) => {
+        output.push(chunk.toString('utf8'));
+        // Its status line after parsing every page; should a later Pagefind word it otherwise,
+        // `pagesRead` still resolves when it ends.
+        if (output.slice(-2).join('').includes('[Reading languages]')) pagesWereRead();
+      });
+    }
     child.on('error', (error) => resolve({ ok: false, errors: [`Pagefind could not start: ${error.message}`] }));
     child.on('close', (code, signal) => {
       if (code !== 0) {
@@ -69,7 +83,8 @@ export function startIndexing(siteDir: string, documents: number): Indexing {
       }
     });
   });
-  return { finish: () => done, cancel: () => void child?.kill() };
+  void done.then(() => pagesWereRead());
+  return { pagesRead, finish: () => done, cancel: () => void child?.kill() };
 }
 
 async function emptyIndex(siteDir: string): Promise<IndexResult> {

@@ -5,6 +5,7 @@ import type { IdTarget } from './graph/id-index.ts';
 import type { BodyTerms } from './graph/similarity.ts';
 import type { Placeholder } from './placeholders.ts';
 import type { Problem } from './problems.ts';
+import type { WordCounts } from './word-counts.ts';
 
 // What loading a knowledge base produces (src/pipeline/knowledge-base.ts): the shapes the
 // rest of Cairn reads, kept here so pure helpers need not import the pipeline.
@@ -23,8 +24,8 @@ export type LoadedDocument<C extends CollectionName = CollectionName> = Collecti
   mentions: string[];
   /** Ticket keys the document references: its `tickets`, its action items' and its body's. */
   tickets: string[];
-  /** The rendered body as plain text, for the search's "did you mean" words. */
-  text: string;
+  /** The words of the rendered body, counted, for the search's "did you mean". */
+  words: WordCounts;
   /** The body's content words, for similarity. */
   terms: BodyTerms;
 };

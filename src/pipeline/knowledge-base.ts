@@ -284,7 +284,7 @@ export function assemble({ parsed, index, problems: found, checked, audience, se
       headings: rendered.headings,
       mentions: rendered.mentions,
       tickets: [...new Set([...declaredTickets(doc.data), ...rendered.tickets])],
-      text: rendered.text,
+      words: rendered.words,
       terms: rendered.terms,
     });
   });

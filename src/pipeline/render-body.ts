@@ -21,6 +21,8 @@ import { sourceLimitProblems, tooDeepToRender, treeLimitProblems } from '../lib/
 import type { IdIndex } from '../lib/graph/id-index.ts';
 import type { TicketLinker } from '../lib/tickets.ts';
 import { bodyTerms, noBodyTerms, type BodyTerms } from '../lib/graph/similarity.ts';
+import { wordCounts } from '../lib/vocabulary.ts';
+import { noWordCounts, type WordCounts } from '../lib/word-counts.ts';
 
 export interface RenderedBody {
   html: string;
@@ -29,8 +31,8 @@ export interface RenderedBody {
   mentions: string[];
   /** Ticket keys written in the body. */
   tickets: string[];
-  /** The body as plain text, for the search's "did you mean" words. */
-  text: string;
+  /** The body's words, counted, for the search's "did you mean". */
+  words: WordCounts;
   /** The body's content words, for similarity. */
   terms: BodyTerms;
   /** Links to site paths and anchors, checked by the loader once every page is known. */
@@ -98,7 +100,7 @@ export interface BodyLinks {
   /** Ticket keys in prose become tracker links. */
   tickets?: TicketLinker;
   /**
-   * False when nobody reads the body's words (the check): its HTML, text and terms are then
+   * False when nobody reads the body's words (the check): its HTML, word counts and terms are then
    * not made, and come back empty. Problems, headings, mentions and links come out the same.
    */
   words?: boolean;
@@ -106,7 +108,7 @@ export interface BodyLinks {
 
 /** Renders one body, with IDs and ticket keys linked when `links` says how. */
 export function renderBody(body: string, context: RenderContext, links: BodyLinks = {}): RenderedBody {
-  const failed = (problems: RenderedBody['problems']): RenderedBody => ({ html: '', headings: [], mentions: [], tickets: [], text: '', terms: noBodyTerms, links: [], problems });
+  const failed = (problems: RenderedBody['problems']): RenderedBody => ({ html: '', headings: [], mentions: [], tickets: [], words: noWordCounts, terms: noBodyTerms, links: [], problems });
   // Limits first: a body past them could take minutes to parse or overflow the parser's stack.
   const overLimits = sourceLimitProblems(body);
   if (overLimits.length > 0) return failed(overLimits);
@@ -123,9 +125,9 @@ export function renderBody(body: string, context: RenderContext, links: BodyLink
       .sort((a, b) => a.line - b.line || a.column - b.column);
     if (problems.length > 0) return failed(problems);
     const found = { headings: file.data.headings ?? [], mentions: file.data.mentions ?? [], tickets: file.data.ticketKeys ?? [], links: file.data.internalLinks ?? [], problems: [] };
-    if (links.words === false) return { ...found, html: '', text: '', terms: noBodyTerms };
+    if (links.words === false) return { ...found, html: '', words: noWordCounts, terms: noBodyTerms };
     const text = hastToString(tree);
-    return { ...found, html: processor.stringify(tree, file), text, terms: bodyTerms(text) };
+    return { ...found, html: processor.stringify(tree, file), words: wordCounts(text), terms: bodyTerms(text) };
   } catch (error) {
     // MDX syntax errors stop the parser: report the first one, with its place.
     const e = error as { line?: number; column?: number; reason?: string; message: string };

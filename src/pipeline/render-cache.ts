@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { visibleTo, type Audience } from '../lib/audience.ts';
 import { noBodyTerms, type BodyTerms } from '../lib/graph/similarity.ts';
+import { noWordCounts, type WordCounts } from '../lib/word-counts.ts';
 import type { DocumentRender, RenderDeps, RenderSettings } from './render-document.ts';
 import { openLineStore, writeAtomically, type LineStore } from './line-store.ts';
 import type { IdTarget } from '../lib/graph/id-index.ts';
@@ -64,7 +65,7 @@ export interface FrontMatterCache {
 }
 
 /** Bumped by hand only if the cache format changes; code changes are caught by the fingerprint. */
-const formatVersion = 3;
+const formatVersion = 4;
 
 /**
  * A hash of the code that can shape a render (every module of the pipeline, plugins, content
@@ -183,7 +184,7 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
       if (line === undefined) return undefined;
       const { rendered, deps } = JSON.parse(line) as EntryMeta;
       if (!depsHold(deps, settings)) return undefined;
-      let kept = { text: '', terms: noBodyTerms, html: '' };
+      let kept = { words: noWordCounts, terms: noBodyTerms, html: '' };
       if (words) {
         try {
           kept = decodeWords(readFileSync(wordsPath(key)));
@@ -197,7 +198,7 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
       if (render.rendered.problems.length > 0) return;
       if (audience !== 'restricted' && render.deps.ids.some(([, t]) => t?.visibility === 'restricted' && t.visible)) return;
       const kept = visibleTo(audience, ownVisibility) ? render : withoutWords(render);
-      const { html, text, terms, ...rest } = kept.rendered;
+      const { html, words: counted, terms, ...rest } = kept.rendered;
       // A caller that reads no words writes none either: ten thousand files of them cost the
       // cold check seconds, for the benefit of restricted builds only (which then render afresh).
       if (words) {
@@ -206,7 +207,7 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
           mkdirSync(join(home, shard), { recursive: true });
           madeShards.add(shard);
         }
-        writeAtomically(wordsPath(key), `${JSON.stringify(text)}\n${JSON.stringify(terms)}\n${html}`);
+        writeAtomically(wordsPath(key), `${JSON.stringify(counted)}\n${JSON.stringify(terms)}\n${html}`);
       } else if (store('renders').has(key)) {
         // Re-rendered because what it looked up changed: the words an earlier build kept are stale now.
         rmSync(wordsPath(key), { force: true });
@@ -235,19 +236,19 @@ export function openRenderCache(dir: string, audience: Audience, trackersKey: st
   };
 }
 
-/** All of an entry but its words (text, HTML, and the terms counted from the text): a line of the meta file. */
+/** All of an entry but its words (HTML, and the words and terms counted from its text): a line of the meta file. */
 interface EntryMeta {
-  rendered: Omit<RenderedBody, 'html' | 'text' | 'terms'>;
+  rendered: Omit<RenderedBody, 'html' | 'words' | 'terms'>;
   deps: RenderDeps;
 }
 
-/** An entry's words on disk: the text as a JSON string on one line, its terms as JSON on the next, then the HTML as it is. */
-function decodeWords(bytes: Buffer): { text: string; terms: BodyTerms; html: string } {
+/** An entry's words on disk: its word counts as JSON on one line, its terms as JSON on the next, then the HTML as it is. */
+function decodeWords(bytes: Buffer): { words: WordCounts; terms: BodyTerms; html: string } {
   const first = bytes.indexOf(10);
   const second = first < 0 ? -1 : bytes.indexOf(10, first + 1);
   if (second < 0) throw new Error('not an entry of this format');
   return {
-    text: JSON.parse(bytes.toString('utf8', 0, first)) as string,
+    words: JSON.parse(bytes.toString('utf8', 0, first)) as WordCounts,
     terms: JSON.parse(bytes.toString('utf8', first + 1, second)) as BodyTerms,
     html: bytes.toString('utf8', second + 1),
   };
@@ -256,11 +257,11 @@ function decodeWords(bytes: Buffer): { text: string; terms: BodyTerms; html: str
 /**
  * A render of a document the audience may not read, as a verdict: it rendered cleanly, with
  * these mentions, ticket keys, links and anchors (all needed to check the documents around
- * it), but without its HTML, text or heading words. Such a document is never published in
+ * it), but without its HTML, word counts, terms or heading words. Such a document is never published in
  * this audience's build, so nothing reads more.
  */
 function withoutWords({ rendered, deps }: DocumentRender): DocumentRender {
-  return { rendered: { ...rendered, html: '', text: '', terms: noBodyTerms, headings: rendered.headings.map((h) => ({ ...h, text: '' })) }, deps };
+  return { rendered: { ...rendered, html: '', words: noWordCounts, terms: noBodyTerms, headings: rendered.headings.map((h) => ({ ...h, text: '' })) }, deps };
 }
 
 /** Whether a render made under `deps` would come out the same with these settings. */

@@ -1,5 +1,6 @@
 import type { GraphDocument, GraphEdge } from './edges.ts';
 import { documentTitle } from '../documents.ts';
+import { noWordCounts, packWordCounts, type WordCounts } from '../word-counts.ts';
 
 export interface SimilarityOptions {
   /** Related documents kept per document. */
@@ -51,17 +52,14 @@ export interface TermCounts {
  * all that similarity needs of a body. Counted where the body is rendered and kept with the
  * render, so a warm run does not scan ten thousand bodies again.
  */
-export interface BodyTerms {
-  words: string;
-  counts: number[];
-}
+export type BodyTerms = WordCounts;
 
-export const noBodyTerms: BodyTerms = { words: '', counts: [] };
+export const noBodyTerms: BodyTerms = noWordCounts;
 
 export function bodyTerms(text: string): BodyTerms {
   const counts = new Map<string, number>();
   forEachTerm(text, (word) => counts.set(word, (counts.get(word) ?? 0) + 1));
-  return { words: [...counts.keys()].join(' '), counts: [...counts.values()] };
+  return packWordCounts(counts);
 }
 
 /**

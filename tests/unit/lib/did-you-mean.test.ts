@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { suggestQuery } from '../../../src/lib/did-you-mean.ts';
-import { vocabularyOf } from '../../../src/lib/vocabulary.ts';
+import { vocabularyOf, wordCounts } from '../../../src/lib/vocabulary.ts';
 
 // The words of the bundled sample, most frequent first, as the build publishes them.
 const files = readdirSync('content', { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.mdx'));
-const vocabulary = vocabularyOf(files.map((e) => readFileSync(join(e.parentPath, e.name), 'utf8')));
+const vocabulary = vocabularyOf(files.map((e) => wordCounts(readFileSync(join(e.parentPath, e.name), 'utf8'))));
 
 describe('did you mean', () => {
   it('corrects a swapped pair of letters to the word meant, not a longer word that contains the typo', () => {

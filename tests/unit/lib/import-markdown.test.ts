@@ -32,7 +32,7 @@ describe('importing Markdown', () => {
     expect(kb.problems).toEqual([]);
     for (const { name, doc } of imported) {
       const loaded = kb.documents.find((d) => d.id === doc.id)!;
-      const seen = new Set(`${'title' in loaded.data ? loaded.data.title : ''} ${loaded.text}`.toLowerCase().match(/[a-z0-9]+/g));
+      const seen = new Set(`${'title' in loaded.data ? loaded.data.title : ''} ${loaded.html.replace(/<[^>]*>/g, ' ')}`.toLowerCase().match(/[a-z0-9]+/g));
       const lost = visibleWords(sources.find((s) => s.name === name)!.text).filter((w) => !seen.has(w));
       expect(lost, name).toEqual([]);
     }

@@ -148,7 +148,7 @@ describe('rendering a document body', () => {
     for (const body of bodies) {
       const full = renderBody(body, { ...context, ticketUrl: tickets.url }, { idIndex, tickets });
       const bare = renderBody(body, { ...context, ticketUrl: tickets.url }, { idIndex, tickets, words: false });
-      expect(bare).toEqual({ ...full, html: '', text: '', terms: { words: '', counts: [] } });
+      expect(bare).toEqual({ ...full, html: '', words: { words: '', counts: [] }, terms: { words: '', counts: [] } });
     }
     expect(renderBody(bodies[0]!, context, { idIndex, tickets }).headings.length).toBe(1);
   });
